@@ -1,0 +1,2 @@
+import PCLSyntax
+print("pcplan-bench: placeholder")

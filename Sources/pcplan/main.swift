@@ -1,0 +1,3 @@
+import PCCommands
+
+PCPlanCommand.main()
