@@ -22,14 +22,17 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
 
     /// `"` that opens a quoted template.
     case openQuote
-    /// `"` that closes a quoted template.
+    /// `"` that closes a quoted template. A template left open at a line end
+    /// or at the end of the file has no `closeQuote` (the lexer reports it),
+    /// and the line end follows as an ordinary `newline`.
     case closeQuote
     /// Literal text inside `"…"`, escapes (`\n`, `$${`, …) still encoded.
     case quotedLiteral
     /// `<<EOT` or `<<-EOT` with the line end that must follow it.
     case heredocOpen
-    /// The line that closes a heredoc: the spaces before the marker and the
-    /// marker, not the line end after it (a `newline` token follows).
+    /// The line that closes a heredoc: the spaces before the marker, the
+    /// marker and any spaces after it, not the line end (a `newline` token
+    /// follows). A heredoc left open at the end of the file has none.
     case heredocClose
     /// Literal text inside a heredoc. Never spans lines: a token ends at and
     /// includes its line's terminator, so the parser can trim indentation of
@@ -56,6 +59,8 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
     case question       // ?
     case equal          // =
     case fatArrow       // =>
+    /// `::`, as in provider-defined function names `provider::aws::arn_parse`.
+    case doubleColon    // ::
 
     case plus           // +
     case minus          // -
@@ -85,8 +90,6 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
     case backtick
     /// `;`
     case semicolon
-    /// A line end inside `"…"` (quoted strings cannot span lines).
-    case quotedNewline
     /// Bytes that are not valid UTF-8.
     case badUTF8
     /// Any other character the language does not use.
