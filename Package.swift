@@ -52,17 +52,21 @@ let package = Package(
 
         .executableTarget(name: "pcplan", dependencies: ["PCCommands"]),
 
+        // Generators of realistic configurations, shared by the property
+        // tests and the benchmark. Not part of any product.
+        .target(name: "PCLTestSupport", dependencies: ["PCLSyntax"]),
+
         // In-process throughput benchmark of the front end; not run by tests.
         .executableTarget(
             name: "pcplan-bench",
-            dependencies: ["PCLSyntax", "PCDiagnostics"],
+            dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport"],
             path: "Benchmarks/pcplan-bench"
         ),
 
         .testTarget(name: "PCDiagnosticsTests", dependencies: ["PCDiagnostics"]),
         .testTarget(
             name: "PCLSyntaxTests",
-            dependencies: ["PCLSyntax", "PCDiagnostics"],
+            dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PCCommandsTests", dependencies: ["PCCommands", "PCLSyntax", "PCDiagnostics"]),
