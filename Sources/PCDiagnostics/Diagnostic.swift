@@ -44,9 +44,9 @@ public struct Diagnostic: Sendable, Error {
     public var isError: Bool { severity == .error }
 
     /// Where the subject starts, if the diagnostic has a source.
-    public var location: SourceLocation? {
+    public var location: SourceSpan? {
         guard let file, let subject else { return nil }
-        return SourceLocation(file: file, range: subject)
+        return SourceSpan(file: file, range: subject)
     }
 }
 

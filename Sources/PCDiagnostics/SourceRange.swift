@@ -46,7 +46,8 @@ public struct SourceRange: Hashable, Sendable, Codable, CustomStringConvertible 
 }
 
 /// A range together with the file it is in: what a diagnostic points at.
-public struct SourceLocation: Sendable {
+/// (Not named SourceLocation, which Swift Testing already uses.)
+public struct SourceSpan: Sendable {
     public var file: SourceFile
     public var range: SourceRange
 

@@ -5,19 +5,74 @@ import PCDiagnostics
 public struct SyntaxFile: Sendable {
     public let source: SourceFile
     public let tokens: [Token]
+    public let body: SyntaxBody
+    /// The lexer's and the parser's, in the order found; use
+    /// `sortedBySource()` to show them.
     public let diagnostics: [Diagnostic]
 
-    public init(source: SourceFile, tokens: [Token], diagnostics: [Diagnostic]) {
+    public init(source: SourceFile, tokens: [Token], body: SyntaxBody, diagnostics: [Diagnostic]) {
         self.source = source
         self.tokens = tokens
+        self.body = body
         self.diagnostics = diagnostics
     }
 }
 
-/// Parses PCL files. (Placeholder: being written.)
+/// Parses PCL files: HCL native syntax.
+///
+/// The parser never fails: on any input it returns a tree, with `invalid`
+/// expressions where it could not make sense of the text, and diagnostics
+/// for every independent error.
 public enum Parser {
     public static func parse(_ file: SourceFile) -> SyntaxFile {
         let lexed = Lexer.tokenize(file)
-        return SyntaxFile(source: file, tokens: lexed.tokens, diagnostics: lexed.diagnostics)
+        return parse(lexed)
+    }
+
+    /// Parses tokens already made, for callers that lex separately.
+    public static func parse(_ lexed: LexedFile) -> SyntaxFile {
+        var tokens = lexed.tokens
+        if tokens.last?.kind != .endOfFile {
+            let end = lexed.file.bytes.count
+            tokens.append(Token(.endOfFile, start: end, end: end))
+        }
+        let file = lexed.file
+        let (body, diagnostics) = tokens.withUnsafeBufferPointer { tokenBuffer in
+            file.bytes.withUnsafeBufferPointer { byteBuffer in
+                var parser = SyntaxParser(file: file, tokens: tokenBuffer, bytes: byteBuffer)
+                parser.reportMistakeTokens()
+                let body = parser.parseFile()
+                return (body, parser.diagnostics)
+            }
+        }
+        return SyntaxFile(source: file, tokens: tokens, body: body, diagnostics: lexed.diagnostics + diagnostics)
+    }
+
+    /// Parses a lone expression, as `terraform console` reads one: newlines
+    /// are ignored and nothing may follow the expression.
+    public static func parseExpression(_ file: SourceFile) -> (expression: SyntaxExpression, diagnostics: [Diagnostic]) {
+        let lexed = Lexer.tokenize(file)
+        var tokens = lexed.tokens
+        if tokens.last?.kind != .endOfFile {
+            tokens.append(Token(.endOfFile, start: file.bytes.count, end: file.bytes.count))
+        }
+        let (expression, diagnostics) = tokens.withUnsafeBufferPointer { tokenBuffer in
+            file.bytes.withUnsafeBufferPointer { byteBuffer in
+                var parser = SyntaxParser(file: file, tokens: tokenBuffer, bytes: byteBuffer)
+                parser.reportMistakeTokens()
+                parser.pushNewlines(false)
+                let expression = parser.parseExpression()
+                let next = parser.peek()
+                if next.kind != .endOfFile {
+                    parser.report(
+                        .invalidExpression, summary: "Extra characters after expression",
+                        detail: "Only one expression is expected here; remove the text after it.",
+                        at: next)
+                }
+                parser.popNewlines()
+                return (expression, parser.diagnostics)
+            }
+        }
+        return (expression, lexed.diagnostics + diagnostics)
     }
 }

@@ -1,3 +1,3 @@
 import PCCommands
 
-PCPlanCommand.main()
+PCPlanCommand.runAsProcess()

@@ -1,0 +1,10 @@
+import PCDiagnostics
+
+extension DiagnosticCode {
+    // Problems with what was asked of a command, in alphabetical order.
+    public static let fmtUnsupportedFile = DiagnosticCode(
+        "cli.fmt-unsupported-file", "Only .pcl and .pclvars files can be processed with pcplan fmt")
+    public static let notADirectory = DiagnosticCode("cli.not-a-directory", "Not a directory")
+    public static let standardInputWithPaths = DiagnosticCode(
+        "cli.stdin-with-paths", "Standard input cannot be combined with paths")
+}

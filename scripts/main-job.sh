@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The main job at this stage: installs what is missing, builds pcplan in
+# release mode, then checks the formatting of and validates every
+# configuration under examples/ and modules/. Later releases make this plan
+# and apply.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/install-deps.sh
+
+echo "==> swift build -c release --product pcplan"
+swift build -c release --product pcplan
+pcplan="$(swift build -c release --show-bin-path)/pcplan"
+
+"$pcplan" version
+
+# modules/ may not exist yet in a fresh clone (git keeps no empty directories).
+roots=()
+for root in examples modules; do
+    if [ -d "$root" ]; then roots+=("$root"); fi
+done
+
+echo "==> pcplan fmt -check -recursive ${roots[*]}"
+"$pcplan" fmt -check -recursive "${roots[@]}"
+
+# validate reads one directory at a time, as terraform validate does.
+status=0
+while IFS= read -r directory; do
+    echo "==> pcplan validate $directory"
+    "$pcplan" validate "$directory" || status=1
+done < <(find "${roots[@]}" -name '*.pcl' -not -path '*/.*' -exec dirname {} \; | sort -u)
+exit "$status"
