@@ -29,11 +29,11 @@ public func fuzzFrontEnd(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // A clean file formats to the same tokens, and formatting is a fixed point.
     if !syntax.diagnostics.hasErrors {
         let lexed = Lexer.tokenize(file)
-        let once = Formatter.format(lexed)
+        let once = PCLFormatter.format(lexed)
         let reformatted = SourceFile(path: "fuzz.pcl", bytes: once)
         let relexed = Lexer.tokenize(reformatted)
         precondition(FrontEndInvariants.sameTokens(lexed, relexed), "formatting changed the tokens")
-        precondition(Formatter.format(relexed) == once, "formatting is not a fixed point")
+        precondition(PCLFormatter.format(relexed) == once, "formatting is not a fixed point")
     }
     return 0
 }

@@ -91,7 +91,7 @@ func measure(name: String, bytes: [UInt8], repeatCount: Int) {
     let megabytes = Double(bytes.count) / 1_000_000
     let (lexMs, lexed) = fastest(repeatCount) { Lexer.tokenize(file) }
     let (parseMs, parsed) = fastest(repeatCount) { Parser.parse(file) }
-    let (formatMs, formatted) = fastest(repeatCount) { Formatter.format(lexed) }
+    let (formatMs, formatted) = fastest(repeatCount) { PCLFormatter.format(lexed) }
     let unchanged = formatted == bytes
     print("\(name): \(bytes.count) bytes, \(lexed.tokens.count) tokens, \(parsed.diagnostics.count) diagnostics, already formatted: \(unchanged)")
     for (stage, ms) in [("lex", lexMs), ("parse (lex + tree)", parseMs), ("format", formatMs)] {
@@ -105,7 +105,7 @@ for count in options.generate {
     let text = generator.configuration(resources: count)
     // Measure on canonical text, as `fmt -check` on a clean tree sees it.
     let lexed = Lexer.tokenize(SourceFile(path: "generated", text: text))
-    measure(name: "generated-\(count)", bytes: Formatter.format(lexed), repeatCount: options.repeatCount)
+    measure(name: "generated-\(count)", bytes: PCLFormatter.format(lexed), repeatCount: options.repeatCount)
 }
 for path in options.files {
     guard let bytes = readFile(path) else {

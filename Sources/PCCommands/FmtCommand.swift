@@ -143,7 +143,7 @@ struct FmtRun {
             return nil
         }
         // The parser already lexed the file; format from its tokens.
-        return Formatter.format(LexedFile(file: source, tokens: syntax.tokens, diagnostics: []))
+        return PCLFormatter.format(LexedFile(file: source, tokens: syntax.tokens, diagnostics: []))
     }
 
     private mutating func formatFile(_ file: ConfigurationFiles.Found) {

@@ -4,21 +4,13 @@ import PCLSyntax
 /// Properties that must hold for any input, checked by the property tests,
 /// the fuzz smoke test and the libFuzzer target alike.
 public enum FrontEndInvariants {
-    /// The tokens that carry meaning, as kind and text: newlines and the
-    /// trailing spaces of comments are layout, which the formatter may change.
+    /// Every token as kind and text. The formatter changes only the spaces
+    /// between tokens: it keeps line ends, comments (trailing spaces too)
+    /// and text exactly, so the whole stream must survive it.
     public static func meaningfulTokens(_ lexed: LexedFile) -> [(TokenKind, ArraySlice<UInt8>)] {
         let bytes = lexed.file.bytes
         return lexed.tokens.compactMap { token in
-            switch token.kind {
-            case .newline, .endOfFile:
-                return nil
-            case .comment:
-                var end = token.end
-                while end > token.start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-                return (token.kind, bytes[token.start..<end])
-            default:
-                return (token.kind, bytes[token.start..<token.end])
-            }
+            token.kind == .endOfFile ? nil : (token.kind, bytes[token.start..<token.end])
         }
     }
 

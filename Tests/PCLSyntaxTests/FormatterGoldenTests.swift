@@ -57,7 +57,7 @@ struct FormatterGoldenTests {
         let input = try #require(FormatFixtures.bytes(name, ".in.pcl"))
         let lexed = FormatFixtures.lex(input, name + ".in.pcl")
         #expect(lexed.diagnostics.isEmpty, "golden inputs must be valid")
-        let output = Formatter.format(lexed)
+        let output = PCLFormatter.format(lexed)
         let outURL = FormatFixtures.directory.appendingPathComponent(name + ".out.pcl")
         if Self.updating {
             try Data(output).write(to: outURL)
@@ -72,14 +72,14 @@ struct FormatterGoldenTests {
     func invariants(name: String) throws {
         let input = try #require(FormatFixtures.bytes(name, ".in.pcl"))
         let lexed = FormatFixtures.lex(input)
-        let once = Formatter.format(lexed)
+        let once = PCLFormatter.format(lexed)
         let lexedOnce = FormatFixtures.lex(once)
-        let twice = Formatter.format(lexedOnce)
+        let twice = PCLFormatter.format(lexedOnce)
         let fixed = twice == once
         #expect(fixed, "\(name): second formatting changed \(firstDifferentLine(once, twice))")
-        let onceFormatted = Formatter.isFormatted(lexedOnce)
+        let onceFormatted = PCLFormatter.isFormatted(lexedOnce)
         #expect(onceFormatted, "\(name): output not reported as formatted")
-        let inputFormatted = Formatter.isFormatted(lexed), unchanged = once == input
+        let inputFormatted = PCLFormatter.isFormatted(lexed), unchanged = once == input
         #expect(inputFormatted == unchanged, "\(name): isFormatted disagrees with format")
         // Exactly the same tokens, newlines included: the formatter only
         // changes the spaces between them.
@@ -97,10 +97,10 @@ struct FormatterGoldenTests {
     func canonicalUnchanged(name: String) throws {
         let expected = try #require(FormatFixtures.bytes(name, ".out.pcl"))
         let lexed = FormatFixtures.lex(expected)
-        let output = Formatter.format(lexed)
+        let output = PCLFormatter.format(lexed)
         let same = output == expected
         #expect(same, "\(name): \(firstDifferentLine(expected, output))")
-        let formatted = Formatter.isFormatted(lexed)
+        let formatted = PCLFormatter.isFormatted(lexed)
         #expect(formatted)
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @testable import PCLSyntax
 
 private func format(_ text: String) -> String {
-    String(decoding: Formatter.format(Lexer.tokenize(SourceFile(path: "t.pcl", text: text))), as: UTF8.self)
+    String(decoding: PCLFormatter.format(Lexer.tokenize(SourceFile(path: "t.pcl", text: text))), as: UTF8.self)
 }
 
 /// The first line where two texts differ, for failure messages that stay
@@ -82,12 +82,12 @@ struct FormatterTests {
     @Test("formatted generated configurations come back unchanged", arguments: [1, 40, 300])
     func formattedGenerated(resources: Int) {
         var generator = ConfigurationGenerator(seed: UInt64(resources), messy: false)
-        let first = Formatter.format(Lexer.tokenize(SourceFile(path: "g.pcl", bytes: Array(generator.configuration(resources: resources).utf8))))
+        let first = PCLFormatter.format(Lexer.tokenize(SourceFile(path: "g.pcl", bytes: Array(generator.configuration(resources: resources).utf8))))
         let lexed = Lexer.tokenize(SourceFile(path: "g.pcl", bytes: first))
-        let output = Formatter.format(lexed)
+        let output = PCLFormatter.format(lexed)
         let same = output == first
         #expect(same, "\(firstDifferentLine(first, output))")
-        let formatted = Formatter.isFormatted(lexed)
+        let formatted = PCLFormatter.isFormatted(lexed)
         #expect(formatted)
     }
 
@@ -96,14 +96,14 @@ struct FormatterTests {
         var generator = ConfigurationGenerator(seed: UInt64(seed), messy: true)
         let bytes = Array(generator.configuration(resources: 25).utf8)
         let lexed = Lexer.tokenize(SourceFile(path: "m.pcl", bytes: bytes))
-        let once = Formatter.format(lexed)
+        let once = PCLFormatter.format(lexed)
         let lexedOnce = Lexer.tokenize(SourceFile(path: "m.pcl", bytes: once))
-        let twice = Formatter.format(lexedOnce)
+        let twice = PCLFormatter.format(lexedOnce)
         let fixed = twice == once
         #expect(fixed, "\(firstDifferentLine(once, twice))")
-        let onceFormatted = Formatter.isFormatted(lexedOnce)
+        let onceFormatted = PCLFormatter.isFormatted(lexedOnce)
         #expect(onceFormatted)
-        let inputFormatted = Formatter.isFormatted(lexed), unchanged = once == bytes
+        let inputFormatted = PCLFormatter.isFormatted(lexed), unchanged = once == bytes
         #expect(inputFormatted == unchanged)
         let difference = FrontEndInvariants.firstDifference(lexed, lexedOnce)
         #expect(difference == nil)
@@ -125,9 +125,9 @@ struct FormatterTests {
         ]
         for tokens in streams {
             let lexed = LexedFile(file: file, tokens: tokens, diagnostics: [])
-            let output = Formatter.format(lexed)
-            #expect(output.count <= Formatter.maximumOutputSize(file.bytes.count))
-            _ = Formatter.isFormatted(lexed)
+            let output = PCLFormatter.format(lexed)
+            #expect(output.count <= PCLFormatter.maximumOutputSize(file.bytes.count))
+            _ = PCLFormatter.isFormatted(lexed)
         }
     }
 
@@ -138,7 +138,7 @@ struct FormatterTests {
         let depth = 20_000
         let text = String(repeating: "[\n", count: depth) + String(repeating: "]\n", count: depth)
         let bytes = Array(text.utf8)
-        let output = Formatter.format(Lexer.tokenize(SourceFile(path: "d.pcl", bytes: bytes)))
+        let output = PCLFormatter.format(Lexer.tokenize(SourceFile(path: "d.pcl", bytes: bytes)))
         let unchanged = output == bytes
         #expect(unchanged)
 

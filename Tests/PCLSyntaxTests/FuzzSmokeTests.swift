@@ -104,10 +104,10 @@ struct FuzzSmokeTests {
         }
         guard !syntax.diagnostics.hasErrors else { return }
         let lexed = Lexer.tokenize(file)
-        let formatted = Formatter.format(lexed)
+        let formatted = PCLFormatter.format(lexed)
         let relexed = Lexer.tokenize(SourceFile(path: "fuzz.pcl", bytes: formatted))
         #expect(FrontEndInvariants.firstDifference(lexed, relexed) == nil, "for \(debugText(bytes))")
-        #expect(Formatter.format(relexed) == formatted, "not a fixed point for \(debugText(bytes))")
+        #expect(PCLFormatter.format(relexed) == formatted, "not a fixed point for \(debugText(bytes))")
         #expect(!Parser.parse(relexed.file).diagnostics.hasErrors, "formatting broke \(debugText(bytes))")
     }
 

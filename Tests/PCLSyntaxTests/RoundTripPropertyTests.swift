@@ -17,13 +17,13 @@ struct RoundTripPropertyTests {
         #expect(parsed.diagnostics.isEmpty, "generator wrote invalid text: \(parsed.diagnostics.map(\.summary))")
 
         let lexed = Lexer.tokenize(original)
-        let formatted = Formatter.format(lexed)
+        let formatted = PCLFormatter.format(lexed)
         let reparsed = Parser.parse(SourceFile(path: "formatted-\(seed).pcl", bytes: formatted))
         #expect(reparsed.diagnostics.isEmpty, "formatted text does not parse: \(reparsed.diagnostics.map(\.summary))")
         #expect(SyntaxDump.dump(reparsed.body) == SyntaxDump.dump(parsed.body))
 
         let relexed = Lexer.tokenize(reparsed.source)
         #expect(FrontEndInvariants.firstDifference(lexed, relexed) == nil)
-        #expect(Formatter.format(relexed) == formatted)
+        #expect(PCLFormatter.format(relexed) == formatted)
     }
 }

@@ -11,7 +11,7 @@ import PCDiagnostics
 /// The functions accept any token stream and never fail, but a file with
 /// syntax errors should not be rewritten: callers check the parser's
 /// diagnostics first, as `terraform fmt` does.
-public enum Formatter {
+public enum PCLFormatter {
     /// The canonical form of a lexed file.
     public static func format(_ lexed: LexedFile) -> [UInt8] {
         let source = lexed.file.bytes
