@@ -34,6 +34,9 @@ extension SyntaxParser {
     mutating func parseBlockBody(open: Token, header: SourceRange) -> (items: [SyntaxBodyItem], close: Token?) {
         var items: [SyntaxBodyItem] = []
         while true {
+            // An item whose recovery ran to the end of the file has already
+            // explained the problem; the missing brace is a consequence.
+            let previousItemRecovered = recovering
             recovering = false
             let token = peek()
             switch token.kind {
@@ -41,7 +44,7 @@ extension SyntaxParser {
                 read()
                 return (items, token)
             case .endOfFile:
-                if !reportedUnclosedAtEnd {
+                if !reportedUnclosedAtEnd && !previousItemRecovered {
                     reportedUnclosedAtEnd = true
                     report(
                         .unclosedBlock,

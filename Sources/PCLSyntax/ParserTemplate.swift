@@ -145,7 +145,12 @@ extension SyntaxParser {
         case "endfor":
             kind = .endFor
         case "for":
-            guard let (key, value) = parseForDirectiveVariables() else { return nil }
+            guard let (key, value) = parseForDirectiveVariables() else {
+                // Stands in for the broken directive so its %{endfor} is
+                // not reported as unmatched too.
+                let range = SourceRange(start: open.range.start, end: previousEnd)
+                return .forOpen(key: nil, value: "", collection: .invalid(range), range)
+            }
             kind = .forOpen(key, value, parseExpression())
         default:
             let suggestion = SyntaxParser.directiveSuggestion(for: word).map { " Did you mean \"\($0)\"?" } ?? ""

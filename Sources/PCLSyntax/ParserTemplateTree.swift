@@ -122,6 +122,7 @@ extension SyntaxParser {
                 .unexpectedEndOfTemplate,
                 detail: "This %{if} directive has no matching %{endif}. Add %{endif} where its conditional text ends.",
                 at: ifRange)
+            recovering = true  // the directives around it are unclosed for the same reason
         }
         return .templateIf(SyntaxExpression.TemplateIf(
             condition: condition,
@@ -149,6 +150,7 @@ extension SyntaxParser {
                 .unexpectedEndOfTemplate,
                 detail: "This %{for} directive has no matching %{endfor}. Add %{endfor} where the repeated text ends.",
                 at: forRange)
+            recovering = true  // the directives around it are unclosed for the same reason
         }
         return .templateFor(SyntaxExpression.TemplateFor(
             keyVariable: key, valueVariable: value, collection: collection,

@@ -46,7 +46,7 @@ import Testing
         ("a = f(x..., y)\n", [ParserTest.Problem(.missingClosingParenthesis, 1, 8)]),
         ("a = f(1,\n", [ParserTest.Problem(.missingExpression, 2, 1)]),
         ("a = f(1\n", [ParserTest.Problem(.unterminatedFunctionCall, 1, 5)]),
-        ("a = ns::(1)\n", [ParserTest.Problem(.missingFunctionName, 1, 8)]),
+        ("a = ns::(1)\n", [ParserTest.Problem(.missingFunctionName, 1, 9)]),
         ("a = ns::f\n", [ParserTest.Problem(.missingOpenParenthesis, 1, 10)]),
     ])
     func reportsCallErrors(source: String, expected: [ParserTest.Problem]) {
