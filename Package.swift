@@ -69,7 +69,7 @@ let package = Package(
             dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PCCommandsTests", dependencies: ["PCCommands", "PCLSyntax", "PCDiagnostics"]),
+        .testTarget(name: "PCCommandsTests", dependencies: ["PCCommands", "PCLSyntax", "PCDiagnostics", "PCLTestSupport"]),
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "COpenSSL", "CSQLite"]),
     ]
 )

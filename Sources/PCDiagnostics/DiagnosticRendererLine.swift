@@ -79,25 +79,7 @@ struct SourceLineView {
 
     /// Decodes one scalar; an invalid sequence is one byte of U+FFFD.
     static func decode(_ bytes: ArraySlice<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let first = bytes[index]
-        if first < 0x80 { return (Unicode.Scalar(first), 1) }
-        let length: Int
-        var value: UInt32
-        switch first {
-        case 0xC2...0xDF: length = 2; value = UInt32(first & 0x1F)
-        case 0xE0...0xEF: length = 3; value = UInt32(first & 0x0F)
-        case 0xF0...0xF4: length = 4; value = UInt32(first & 0x07)
-        default: return ("\u{FFFD}", 1)
-        }
-        guard index + length <= bytes.endIndex else { return ("\u{FFFD}", 1) }
-        for next in 1..<length {
-            let byte = bytes[index + next]
-            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return ("\u{FFFD}", 1) }
-        return (scalar, length)
+        UTF8Scalar.decode(bytes, at: index) ?? ("\u{FFFD}", 1)
     }
 
     /// Columns a terminal gives a scalar: 0 for combining marks and

@@ -284,28 +284,8 @@ struct Scanner {
 
     /// Decodes one well-formed UTF-8 scalar at `index` (which holds a byte
     /// of 0x80 or more), or nil if the bytes there are not well-formed.
+    @inline(__always)
     func decodeScalar(at index: Int) -> (Unicode.Scalar, Int)? {
-        let lead = buffer[index]
-        let length: Int
-        var value: UInt32
-        switch lead {
-        case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-        case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
-        case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
-        default: return nil
-        }
-        guard index + length <= count else { return nil }
-        for offset in 1..<length {
-            let c = buffer[index + offset]
-            guard c & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(c & 0x3F)
-        }
-        // Reject overlong forms, surrogates and values past U+10FFFF.
-        switch length {
-        case 3 where value < 0x800, 4 where value < 0x10000: return nil
-        default: break
-        }
-        guard let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, length)
+        UTF8Scalar.decode(buffer, at: index)
     }
 }

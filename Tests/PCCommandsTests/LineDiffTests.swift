@@ -1,4 +1,5 @@
 @testable import PCCommands
+import PCLTestSupport
 import Testing
 
 @Suite struct LineDiffTests {
@@ -104,7 +105,7 @@ import Testing
     /// number of kept lines must be a longest common subsequence.
     @Test(arguments: 0..<40)
     func editScriptIsMinimalAndReproducesTheTarget(seed: Int) {
-        var generator = SplitMix(seed: UInt64(seed))
+        var generator = SeededRandom(seed: UInt64(seed))
         let a = (0..<Int(generator.next() % 30)).map { _ in Int(generator.next() % 5) }
         let b = (0..<Int(generator.next() % 30)).map { _ in Int(generator.next() % 5) }
         let script = LineDiff.edits(a, b)
@@ -146,18 +147,5 @@ import Testing
             }
         }
         return table[0][0]
-    }
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PCDiagnostics
+import PCLTestSupport
 import Testing
 @testable import PCLSyntax
 
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrash() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededRandom(seed: 42)
         let alphabet = Array("ab01 =\n{}[]()\"$%~<-.*,:?!&|;'`#/\\\t\r".utf8) + [0, 0xFF, 0xC3, 0xE2]
         for round in 0..<300 {
             let length = Int(generator.next() % 400)
@@ -207,18 +208,5 @@ import Testing
         let file = ParserTest.parse(text)
         #expect(file.diagnostics.isEmpty)
         #expect(file.body.blocks.count == 500)
-    }
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
