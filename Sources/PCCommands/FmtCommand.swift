@@ -138,6 +138,7 @@ struct FmtRun {
     /// The canonical form of `source`, or nil after reporting its syntax errors.
     private mutating func formatted(_ source: SourceFile) -> [UInt8]? {
         let syntax = Parser.parse(source)
+        ProcessLifetime.keepUntilExit(syntax)
         if syntax.diagnostics.hasErrors {
             report(syntax.diagnostics.sortedBySource())
             return nil

@@ -80,6 +80,7 @@ struct ValidateCommand: TerminalCommand {
                 diagnostics.append(failure.diagnostic(displayPath: file.displayPath))
             case .success(let bytes):
                 let syntax = Parser.parse(SourceFile(path: file.displayPath, bytes: bytes))
+                ProcessLifetime.keepUntilExit(syntax)
                 diagnostics += syntax.diagnostics.sortedBySource()
             }
         }
