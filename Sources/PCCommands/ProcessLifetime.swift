@@ -11,10 +11,9 @@ import PCLSyntax
 /// that load a whole configuration need anyway. Compilers make the same
 /// trade (clang's `-disable-free`).
 enum ProcessLifetime {
-    private final class Holder: @unchecked Sendable {
-        // Immutable after init; never read again, only kept alive.
-        let value: Any
-        init(_ value: Any) { self.value = value }
+    private final class Holder: Sendable {
+        let syntax: SyntaxFile
+        init(_ syntax: SyntaxFile) { self.syntax = syntax }
     }
 
     /// Keeps `syntax` alive for the rest of the process.

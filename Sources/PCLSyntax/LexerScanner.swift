@@ -59,6 +59,14 @@ struct Scanner {
         emit(kind, from: position, to: position + length)
     }
 
+    /// A two-byte token when the byte after the current one is `second`,
+    /// otherwise the one-byte token: `<` or `<=`, `!` or `!=`, ….
+    @inline(__always)
+    mutating func emit(twoByte second: UInt8, _ pair: TokenKind, else single: TokenKind) {
+        let isPair = byte(at: position + 1) == second
+        emit(isPair ? pair : single, length: isPair ? 2 : 1)
+    }
+
     mutating func report(_ code: DiagnosticCode, _ detail: String, _ start: Int, _ end: Int) {
         diagnostics.append(Diagnostic(
             .error, code: code, detail: detail, file: file, subject: SourceRange(start, end)))
@@ -78,7 +86,7 @@ struct Scanner {
         case 0x0A:
             emit(.newline, length: 1)
         case 0x0D:
-            emit(next == 0x0A ? .newline : .invalid, length: next == 0x0A ? 2 : 1)
+            emit(twoByte: 0x0A, .newline, else: .invalid)
         case UInt8(ascii: "#"):
             scanLineComment()
         case UInt8(ascii: "/"):
@@ -92,7 +100,7 @@ struct Scanner {
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             scanNumber()
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
-            scanIdentifier(from: start, after: start + 1)
+            emit(.identifier, from: start, to: identifierEnd(from: start) ?? start + 1)
         case UInt8(ascii: "\""):
             emit(.openQuote, length: 1)
             modes.append(.quoted(start: start))
@@ -100,7 +108,7 @@ struct Scanner {
             if next == UInt8(ascii: "<"), scanHeredocOpener() {
                 return
             }
-            emit(next == UInt8(ascii: "=") ? .lessEqual : .less, length: next == UInt8(ascii: "=") ? 2 : 1)
+            emit(twoByte: UInt8(ascii: "="), .lessEqual, else: .less)
         case UInt8(ascii: "{"):
             emit(.openBrace, length: 1)
             if case .interpolation(let begin, let depth, let directive) = modes[modes.count - 1] {
@@ -128,12 +136,12 @@ struct Scanner {
         case UInt8(ascii: "`"): emit(.backtick, length: 1)
         case UInt8(ascii: "^"): emit(.bitwiseOperator, length: 1)
         case UInt8(ascii: ":"):
-            emit(next == UInt8(ascii: ":") ? .doubleColon : .colon, length: next == UInt8(ascii: ":") ? 2 : 1)
+            emit(twoByte: UInt8(ascii: ":"), .doubleColon, else: .colon)
         case UInt8(ascii: "."):
             let isEllipsis = next == UInt8(ascii: ".") && byte(at: start + 2) == UInt8(ascii: ".")
             emit(isEllipsis ? .ellipsis : .dot, length: isEllipsis ? 3 : 1)
         case UInt8(ascii: "*"):
-            emit(next == UInt8(ascii: "*") ? .starStar : .star, length: next == UInt8(ascii: "*") ? 2 : 1)
+            emit(twoByte: UInt8(ascii: "*"), .starStar, else: .star)
         case UInt8(ascii: "="):
             if next == UInt8(ascii: "=") {
                 emit(.equalEqual, length: 2)
@@ -143,13 +151,13 @@ struct Scanner {
                 emit(.equal, length: 1)
             }
         case UInt8(ascii: "!"):
-            emit(next == UInt8(ascii: "=") ? .notEqual : .bang, length: next == UInt8(ascii: "=") ? 2 : 1)
+            emit(twoByte: UInt8(ascii: "="), .notEqual, else: .bang)
         case UInt8(ascii: ">"):
-            emit(next == UInt8(ascii: "=") ? .greaterEqual : .greater, length: next == UInt8(ascii: "=") ? 2 : 1)
+            emit(twoByte: UInt8(ascii: "="), .greaterEqual, else: .greater)
         case UInt8(ascii: "&"):
-            emit(next == UInt8(ascii: "&") ? .and : .bitwiseOperator, length: next == UInt8(ascii: "&") ? 2 : 1)
+            emit(twoByte: UInt8(ascii: "&"), .and, else: .bitwiseOperator)
         case UInt8(ascii: "|"):
-            emit(next == UInt8(ascii: "|") ? .or : .bitwiseOperator, length: next == UInt8(ascii: "|") ? 2 : 1)
+            emit(twoByte: UInt8(ascii: "|"), .or, else: .bitwiseOperator)
         case 0x80...0xFF:
             scanNonASCII()
         default:
@@ -228,23 +236,42 @@ struct Scanner {
         emit(.number, from: start, to: end)
     }
 
-    /// Identifier characters after the first: letters, digits, `_`, `-`,
-    /// and non-ASCII characters with the Unicode ID_Continue property.
-    mutating func scanIdentifier(from start: Int, after firstEnd: Int) {
-        var index = firstEnd
+    /// Where the identifier starting at `start` ends, or nil if none starts
+    /// there. An identifier is a letter, `_` or Unicode ID_Start character,
+    /// then letters, digits, `_`, `-` and Unicode ID_Continue characters.
+    /// Used for names and for heredoc markers alike.
+    func identifierEnd(from start: Int) -> Int? {
+        guard start < count else { return nil }
+        var index = start
+        let first = buffer[start]
+        if first < 0x80 {
+            guard Scanner.isASCIIIdentifierStart(first) else { return nil }
+            index += 1
+        } else {
+            guard let (scalar, length) = decodeScalar(at: start), scalar.properties.isIDStart else { return nil }
+            index += length
+        }
         while index < count {
             let c = buffer[index]
             if c < 0x80 {
-                if Scanner.isASCIIIdentifierContinue(c) {
-                    index += 1
-                    continue
-                }
-                break
+                guard Scanner.isASCIIIdentifierContinue(c) else { break }
+                index += 1
+            } else {
+                guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isIDContinue else { break }
+                index += length
             }
-            guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isIDContinue else { break }
-            index += length
         }
-        emit(.identifier, from: start, to: index)
+        return index
+    }
+
+    @inline(__always)
+    static func isASCIIIdentifierStart(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            return true
+        default:
+            return false
+        }
     }
 
     @inline(__always)
@@ -268,7 +295,7 @@ struct Scanner {
             return
         }
         if scalar.properties.isIDStart {
-            scanIdentifier(from: start, after: start + length)
+            emit(.identifier, from: start, to: identifierEnd(from: start) ?? start + length)
         } else {
             emit(.invalid, length: length)
         }

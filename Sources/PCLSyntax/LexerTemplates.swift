@@ -93,29 +93,8 @@ extension Scanner {
         var index = start + 2
         if byte(at: index) == UInt8(ascii: "-") { index += 1 }
         let markerStart = index
-        let first = byte(at: index)
-        if first < 0x80 {
-            guard (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
-                || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
-                || first == UInt8(ascii: "_") else { return false }
-            index += 1
-        } else {
-            guard index < count, let (scalar, length) = decodeScalar(at: index), scalar.properties.isIDStart else {
-                return false
-            }
-            index += length
-        }
-        while index < count {
-            let c = buffer[index]
-            if c < 0x80 {
-                guard Scanner.isASCIIIdentifierContinue(c) else { break }
-                index += 1
-            } else {
-                guard let (scalar, length) = decodeScalar(at: index), scalar.properties.isIDContinue else { break }
-                index += length
-            }
-        }
-        let markerEnd = index
+        guard let markerEnd = identifierEnd(from: markerStart) else { return false }
+        index = markerEnd
         if byte(at: index) == 0x0D { index += 1 }
         guard index < count, buffer[index] == 0x0A else { return false }
         emit(.heredocOpen, from: start, to: index + 1)
