@@ -37,12 +37,42 @@ let package = Package(
         // Lexer, parser, syntax tree and formatter for PCL (HCL native syntax).
         .target(name: "PCLSyntax", dependencies: ["PCDiagnostics"]),
 
+        // Values with unknown and sensitive marks, types and conversions,
+        // expression evaluation and Terraform's function library.
+        .target(name: "PCLang", dependencies: ["PCDiagnostics", "PCLSyntax", "COpenSSL"]),
+
+        // A generic directed acyclic graph: cycles with their path,
+        // deterministic topological order, critical path, DOT.
+        .target(name: "PCGraph"),
+
+        // The SQLite wrapper and the state store behind a backend seam.
+        .target(name: "PCState", dependencies: ["CSQLite"]),
+
+        // Configuration model: addresses, declarations, directory and
+        // module loading.
+        .target(name: "PCConfig", dependencies: ["PCDiagnostics", "PCLSyntax", "PCLang"]),
+
+        // The provider protocol, schemas and the built-in providers.
+        .target(name: "PCProvider", dependencies: ["PCLang", "COpenSSL"]),
+
+        // Planner, plan model, plan file, renderers and structural diff.
+        .target(
+            name: "PCPlan",
+            dependencies: ["PCDiagnostics", "PCLSyntax", "PCLang", "PCConfig", "PCGraph", "PCState", "PCProvider", "COpenSSL"]
+        ),
+
         // Command-line commands and the views they print.
         .target(
             name: "PCCommands",
             dependencies: [
                 "PCDiagnostics",
                 "PCLSyntax",
+                "PCLang",
+                "PCConfig",
+                "PCGraph",
+                "PCState",
+                "PCProvider",
+                "PCPlan",
                 "CCurl",
                 "COpenSSL",
                 "CSQLite",
@@ -59,7 +89,7 @@ let package = Package(
         // In-process throughput benchmark of the front end; not run by tests.
         .executableTarget(
             name: "pcplan-bench",
-            dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport"],
+            dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport", "PCGraph", "PCConfig", "PCLang", "PCPlan", "PCProvider", "PCState"],
             path: "Benchmarks/pcplan-bench"
         ),
 
@@ -69,7 +99,15 @@ let package = Package(
             dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PCCommandsTests", dependencies: ["PCCommands", "PCLSyntax", "PCDiagnostics", "PCLTestSupport"]),
+        .testTarget(name: "PCCommandsTests", dependencies: ["PCCommands", "PCConfig", "PCLSyntax", "PCDiagnostics", "PCLTestSupport"]),
+        .testTarget(name: "PCLangTests", dependencies: ["PCLang", "PCLSyntax", "PCDiagnostics"]),
+        .testTarget(name: "PCGraphTests", dependencies: ["PCGraph"]),
+        .testTarget(name: "PCStateTests", dependencies: ["PCState"]),
+        .testTarget(
+            name: "PCPlanTests",
+            dependencies: ["PCPlan", "PCConfig", "PCLang", "PCState", "PCProvider", "PCGraph", "PCDiagnostics"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "COpenSSL", "CSQLite"]),
     ]
 )

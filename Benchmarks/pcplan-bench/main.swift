@@ -8,6 +8,15 @@
 // stage with its throughput, then the process's peak resident memory.
 // Whole-process comparisons with the Go reference are made by
 // shared/bench/compare-parse.sh; see docs/performance.md.
+//
+//   swift run -c release pcplan-bench graph [NODES] [EDGES]
+//
+// times the dependency graph instead; see GraphBenchmark.swift.
+//
+//   pcplan-bench seed-state DIR
+//
+// records in DIR's state what applying its configuration would, for
+// measuring no-op plans; see StateSeeding.swift.
 
 #if canImport(Glibc)
 import Glibc
@@ -99,6 +108,14 @@ func measure(name: String, bytes: [UInt8], repeatCount: Int) {
     }
 }
 
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "graph" {
+    GraphBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "seed-state" {
+    StateSeeding.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 for count in options.generate {
     var generator = ConfigurationGenerator(seed: 1)

@@ -1,3 +1,4 @@
+import PCConfig
 import ArgumentParser
 #if canImport(Glibc)
 import Glibc
@@ -17,7 +18,11 @@ public struct PCPlanCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pcplan",
         abstract: "Plan and apply infrastructure described in PCL.",
-        subcommands: [ValidateCommand.self, FmtCommand.self, VersionCommand.self],
+        subcommands: [
+            PlanCommand.self, ValidateCommand.self, FmtCommand.self, VersionCommand.self,
+            ConsoleCommand.self, ForceUnlockCommand.self, GraphCommand.self, ImportCommand.self, ShowCommand.self,
+            StateCommand.self,
+        ],
         helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
     )
 
@@ -107,7 +112,14 @@ public struct PCPlanCommand: ParsableCommand {
     }
 
     static let commands: [String: any TerminalCommand.Type] = [
+        "console": ConsoleCommand.self,
         "fmt": FmtCommand.self,
+        "force-unlock": ForceUnlockCommand.self,
+        "graph": GraphCommand.self,
+        "import": ImportCommand.self,
+        "plan": PlanCommand.self,
+        "show": ShowCommand.self,
+        "state": StateCommand.self,
         "validate": ValidateCommand.self,
         "version": VersionCommand.self,
     ]
@@ -132,7 +144,13 @@ public struct PCPlanCommand: ParsableCommand {
           validate      Check whether the configuration is valid
 
         All other commands:
+          console       Try expressions against the configuration and state
           fmt           Reformat your configuration in the standard style
+          force-unlock  Release a stuck lock on the current state
+          graph         Print the configuration's dependency graph in DOT
+          import        Associate existing infrastructure with a pcplan resource
+          show          Show a saved plan or the state
+          state         Advanced state management
           version       Show the current pcplan version and the libraries it uses
 
         Global options (use these before the command, if any):

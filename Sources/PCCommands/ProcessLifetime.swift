@@ -1,4 +1,5 @@
 import PCLSyntax
+import PCPlan
 
 /// Objects a one-shot command keeps until the process exits instead of
 /// freeing them.
@@ -16,8 +17,19 @@ enum ProcessLifetime {
         init(_ syntax: SyntaxFile) { self.syntax = syntax }
     }
 
+    private final class PlanHolder: Sendable {
+        let plan: Plan
+        init(_ plan: Plan) { self.plan = plan }
+    }
+
     /// Keeps `syntax` alive for the rest of the process.
     static func keepUntilExit(_ syntax: SyntaxFile) {
         _ = Unmanaged.passRetained(Holder(syntax))
+    }
+
+    /// Keeps a plan's values alive: freeing 10,000 planned objects cost
+    /// about a tenth of a no-op plan.
+    static func keepUntilExit(_ plan: Plan) {
+        _ = Unmanaged.passRetained(PlanHolder(plan))
     }
 }

@@ -1,3 +1,4 @@
+import PCConfig
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -13,12 +13,25 @@ struct TerraformArguments {
     var flags: Set<String>
     /// Options that default to true and take `=true|false`: `-write`, `-list`.
     var booleanOptions: Set<String>
+    /// Options folded into another to keep their relative order, which
+    /// ArgumentParser loses between two array options: `-var-file=F`
+    /// becomes `--var=<NUL>file:F` when this maps "var-file" to "var".
+    /// A NUL cannot appear in a real argument, so the marker is unambiguous.
+    var orderedInto: [String: String] = [:]
+
+    static let orderedValueMarker = "\u{0}file:"
 
     func normalize(_ arguments: [String]) -> [String] {
         var result: [String] = []
         result.reserveCapacity(arguments.count)
         var passThrough = false
+        var pendingMerge: String?
         for argument in arguments {
+            if let target = pendingMerge {
+                result.append("--\(target)=\(TerraformArguments.orderedValueMarker)\(argument)")
+                pendingMerge = nil
+                continue
+            }
             if passThrough || argument == "--" || !argument.hasPrefix("-") || argument == "-" {
                 passThrough = passThrough || argument == "--"
                 result.append(argument)
@@ -34,7 +47,13 @@ struct TerraformArguments {
                 name = body
                 value = nil
             }
-            if flags.contains(String(name)), let value {
+            if let target = orderedInto[String(name)] {
+                if let value {
+                    result.append("--\(target)=\(TerraformArguments.orderedValueMarker)\(value)")
+                } else {
+                    pendingMerge = target
+                }
+            } else if flags.contains(String(name)), let value {
                 switch TerraformBool(argument: String(value))?.value {
                 case true?: result.append("--\(name)")
                 case false?: break
@@ -46,6 +65,7 @@ struct TerraformArguments {
                 result.append(argument)
             }
         }
+        if pendingMerge != nil { result.append(arguments.last!) }
         return result
     }
 }

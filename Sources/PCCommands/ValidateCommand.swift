@@ -1,3 +1,4 @@
+import PCConfig
 import ArgumentParser
 import PCDiagnostics
 import PCLSyntax

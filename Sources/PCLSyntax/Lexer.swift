@@ -30,6 +30,18 @@ public enum Lexer {
         }
         return LexedFile(file: file, tokens: tokens, diagnostics: diagnostics)
     }
+
+    /// Tokenizes a whole file as template text, as `templatefile` reads
+    /// it: like a heredoc's body that ends only at the end of the file.
+    public static func tokenizeTemplate(_ file: SourceFile) -> LexedFile {
+        let (tokens, diagnostics) = file.bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(buffer, file: file)
+            scanner.modes.append(.templateFile)
+            scanner.run()
+            return (scanner.tokens, scanner.diagnostics)
+        }
+        return LexedFile(file: file, tokens: tokens, diagnostics: diagnostics)
+    }
 }
 
 /// What the scanner is inside of. The bottom of the stack is always
@@ -46,4 +58,6 @@ enum LexerMode {
     /// `buffer[markerStart..<markerEnd]`; `atLineStart` is true where the
     /// closing marker could appear.
     case heredoc(start: Int, markerStart: Int, markerEnd: Int, atLineStart: Bool)
+    /// Template text that runs to the end of the file (a template file).
+    case templateFile
 }

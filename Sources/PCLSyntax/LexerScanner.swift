@@ -35,6 +35,8 @@ struct Scanner {
                 scanQuoted(openedAt: start)
             case .heredoc(let start, let markerStart, let markerEnd, let atLineStart):
                 scanHeredoc(openedAt: start, marker: markerStart..<markerEnd, atLineStart: atLineStart)
+            case .templateFile:
+                scanTemplateFileText()
             }
         }
         reportUnclosedModes()

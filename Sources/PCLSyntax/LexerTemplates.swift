@@ -120,6 +120,15 @@ extension Scanner {
             start: openStart, markerStart: marker.lowerBound, markerEnd: marker.upperBound, atLineStart: endsLine)
     }
 
+    mutating func scanTemplateFileText() {
+        let c = buffer[position]
+        if (c == UInt8(ascii: "$") || c == UInt8(ascii: "%")) && byte(at: position + 1) == UInt8(ascii: "{") {
+            beginTemplateSequence(c == UInt8(ascii: "$") ? .templateInterpolation : .templateControl)
+            return
+        }
+        scanTemplateLiteral(.heredocLiteral, quoted: false)
+    }
+
     /// If the line starting at `start` is the heredoc's closing marker
     /// (spaces, the marker, spaces, then a line end or the end of the file),
     /// where the close token ends: before the spaces and line end after the
@@ -152,7 +161,7 @@ extension Scanner {
     mutating func reportUnclosedModes() {
         if let mode = modes.last {
             switch mode {
-            case .configuration:
+            case .configuration, .templateFile:
                 break
             case .quoted(let start):
                 report(.unclosedString,

@@ -19,7 +19,15 @@ extension SyntaxParser {
     /// With the cursor on `"` or a heredoc opener.
     mutating func parseTemplate() -> SyntaxExpression {
         let open = read()
-        let closer: TokenKind = open.kind == .heredocOpen ? .heredocClose : .closeQuote
+        return parseTemplateBody(open: open, closer: open.kind == .heredocOpen ? .heredocClose : .closeQuote)
+    }
+
+    /// A whole file of template text, tokenized by `Lexer.tokenizeTemplate`.
+    mutating func parseTemplateFile() -> SyntaxExpression {
+        parseTemplateBody(open: Token(.heredocOpen, start: 0, end: 0), closer: .endOfFile)
+    }
+
+    private mutating func parseTemplateBody(open: Token, closer: TokenKind) -> SyntaxExpression {
         var pieces: [TemplatePiece] = []
         var trimNextLeading = false
         var previousIsLiteral = false

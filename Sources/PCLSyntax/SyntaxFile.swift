@@ -48,6 +48,25 @@ public enum Parser {
         return SyntaxFile(source: file, tokens: tokens, body: body, diagnostics: lexed.diagnostics + diagnostics)
     }
 
+    /// Parses a whole file as template text, as `templatefile` and
+    /// `templatestring` read their templates.
+    public static func parseTemplate(_ file: SourceFile) -> (expression: SyntaxExpression, diagnostics: [Diagnostic]) {
+        let lexed = Lexer.tokenizeTemplate(file)
+        var tokens = lexed.tokens
+        if tokens.last?.kind != .endOfFile {
+            tokens.append(Token(.endOfFile, start: file.bytes.count, end: file.bytes.count))
+        }
+        let (expression, diagnostics) = tokens.withUnsafeBufferPointer { tokenBuffer in
+            file.bytes.withUnsafeBufferPointer { byteBuffer in
+                var parser = SyntaxParser(file: file, tokens: tokenBuffer, bytes: byteBuffer)
+                parser.reportMistakeTokens()
+                let expression = parser.parseTemplateFile()
+                return (expression, parser.diagnostics)
+            }
+        }
+        return (expression, lexed.diagnostics + diagnostics)
+    }
+
     /// Parses a lone expression, as `terraform console` reads one: newlines
     /// are ignored and nothing may follow the expression.
     public static func parseExpression(_ file: SourceFile) -> (expression: SyntaxExpression, diagnostics: [Diagnostic]) {

@@ -1,4 +1,5 @@
 @testable import PCCommands
+import PCConfig
 import Testing
 
 @Suite struct ConfigurationFilesTests {

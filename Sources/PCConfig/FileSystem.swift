@@ -99,8 +99,10 @@ public enum FileSystem {
 
     /// Replaces the file's contents in place, keeping its permissions,
     /// owner and links, as `terraform fmt` does.
-    public static func writeFile(at path: String, bytes: [UInt8]) -> Result<Void, Failure> {
-        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+    public static func writeFile(at path: String, bytes: [UInt8], create: Bool = false) -> Result<Void, Failure> {
+        let descriptor = create
+            ? open(path, O_WRONLY | O_TRUNC | O_CREAT | O_CLOEXEC, 0o644)
+            : open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(Failure(path: path, code: errno)) }
         var offset = 0
         let failure: Int32? = bytes.withUnsafeBytes { raw in

@@ -6,30 +6,35 @@ import PCDiagnostics
 /// are skipped, as Terraform's loader skips them; entries come in byte
 /// order of their names, and with `recursive`, a subdirectory's files are
 /// listed where the subdirectory sorts.
-enum ConfigurationFiles {
+public enum ConfigurationFiles {
     /// A file found, as the user would write its path and as it is opened.
-    struct Found: Equatable {
-        var displayPath: String
-        var path: String
+    public struct Found: Equatable, Sendable {
+        public var displayPath: String
+        public var path: String
+
+        public init(displayPath: String, path: String) {
+            self.displayPath = displayPath
+            self.path = path
+        }
     }
 
     /// Files `fmt` rewrites: configuration and variable definitions.
-    static func isFormattable(_ name: String) -> Bool {
+    public static func isFormattable(_ name: String) -> Bool {
         name.hasSuffix(".pcl") || name.hasSuffix(".pclvars")
     }
 
     /// Files `validate` reads as configuration.
-    static func isConfiguration(_ name: String) -> Bool {
+    public static func isConfiguration(_ name: String) -> Bool {
         name.hasSuffix(".pcl")
     }
 
-    static func isIgnored(_ name: String) -> Bool {
+    public static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#"))
     }
 
     /// The files directly in `directory` (and below it, if `recursive`)
     /// whose names `include` accepts.
-    static func collect(
+    public static func collect(
         displayPath: String,
         path: String,
         recursive: Bool,
@@ -67,7 +72,7 @@ enum ConfigurationFiles {
 
     /// `directory/name`, without a leading `./` for the current directory,
     /// so listings read like Terraform's.
-    static func join(_ directory: String, _ name: String) -> String {
+    public static func join(_ directory: String, _ name: String) -> String {
         if directory == "." || directory.isEmpty { return name }
         if directory.hasSuffix("/") { return directory + name }
         return directory + "/" + name

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import PCConfig
+import PCDiagnostics
+import PCLang
+import PCPlan
+import PCProvider
+import PCState
+
+/// `pcplan import ADDRESS ID`: adopts an existing object into the state.
+struct ImportCommand: TerminalCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Associate existing infrastructure with a pcplan resource",
+        usage: "pcplan import [options] ADDRESS ID",
+        discussion: """
+            Asks the resource's provider for the existing object with the given ID and \
+            records it in the state at ADDRESS, so that pcplan manages it from then on. \
+            ADDRESS must be declared in the configuration (with its key when the \
+            resource uses count or for_each) and not yet in the state. The object itself \
+            is not changed; the next plan shows how it differs from the configuration.
+
+            Exit status: 0 on success, 1 on error.
+            """,
+        helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
+    )
+
+    static let terraformArguments = TerraformArguments(flags: ["no-color"], booleanOptions: ["lock"])
+
+    @Option(name: [.customLong("state", withSingleDash: true), .customLong("state")],
+            help: ArgumentHelp("Path of the state database (created if missing).", valueName: "PATH"))
+    var statePath: String = SQLiteStateBackend.defaultPath
+
+    @Option(name: [.customLong("lock", withSingleDash: true), .customLong("lock")],
+            help: "Hold the state lock while importing (default true).")
+    var lock: TerraformBool = TerraformBool(true)
+
+    @Option(name: [.customLong("lock-timeout", withSingleDash: true), .customLong("lock-timeout")],
+            help: ArgumentHelp("How long to wait for the state lock, like 30s (default 0s).", valueName: "DURATION"))
+    var lockTimeout: String = "0s"
+
+    @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
+    var noColor = false
+
+    @Argument(help: ArgumentHelp("The resource instance address to import to.", valueName: "ADDRESS"))
+    var address: String
+
+    @Argument(help: ArgumentHelp("The provider's ID of the existing object.", valueName: "ID"))
+    var id: String
+
+    func run(in terminal: Terminal) -> Int32 {
+        var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
+        let instance: ResourceInstanceAddress
+        switch ResourceInstanceAddress.parse(address) {
+        case .success(let parsed): instance = parsed
+        case .failure(let error):
+            printer.print([Diagnostic(code: .invalidAddress, detail: error.message)])
+            return ExitStatus.failure
+        }
+        guard let timeout = LockTimeout.seconds(lockTimeout) else {
+            printer.print([StateMoveCommand.invalidLockTimeout(lockTimeout)])
+            return ExitStatus.failure
+        }
+        let (module, loadDiagnostics) = ConfigLoader(workingDirectory: terminal.workingDirectory).load(directory: ".")
+        for file in module.allModules.flatMap(\.files) { ProcessLifetime.keepUntilExit(file) }
+        guard !loadDiagnostics.hasErrors else {
+            printer.print(loadDiagnostics)
+            return ExitStatus.failure
+        }
+        let registry = ProviderRegistry(BuiltinProvider.all)
+        let target: ImportTarget
+        switch ImportTarget.find(instance, in: module, registry: registry) {
+        case .success(let found): target = found
+        case .failure(let problem):
+            printer.print([problem])
+            return ExitStatus.failure
+        }
+        let (opened, openDiagnostics) = StateAccess.open(
+            path: statePath, terminal: terminal, create: true, lockFor: lock.value ? "import" : nil, lockTimeout: timeout)
+        guard let access = opened else {
+            printer.print(openDiagnostics)
+            return ExitStatus.failure
+        }
+        defer { access.release() }
+        let (read, readDiagnostics) = access.readSnapshot(displayPath: statePath)
+        guard let snapshot = read else {
+            printer.print(readDiagnostics)
+            return ExitStatus.failure
+        }
+        let name = instance.description
+        if snapshot.instance(name) != nil {
+            printer.print([Diagnostic(
+                code: .resourceAlreadyManaged,
+                detail: "pcplan already manages an object at \(name). To import another object to this address, first remove the recorded one from the state with pcplan state rm \(name).")])
+            return ExitStatus.failure
+        }
+        terminal.standardOutput.write("\(name): Importing from ID \(QuotedText.quoted(id))...\n")
+        let value: Value
+        switch target.fetch(id: id) {
+        case .success(let fetched): value = fetched
+        case .failure(let problem):
+            printer.print([problem])
+            return ExitStatus.failure
+        }
+        terminal.standardOutput.write("\(name): Import prepared!\n  Prepared \(instance.resource.type) for import\n")
+        terminal.standardOutput.write("\(name): Refreshing state... [id=\(id)]\n")
+        let record = target.record(for: instance, value: value)
+        let commitDiagnostics = access.commit(ChangeSet([.upsertInstance(record)]), displayPath: statePath)
+        guard commitDiagnostics.isEmpty else {
+            printer.print(commitDiagnostics)
+            return ExitStatus.failure
+        }
+        let color = terminal.usesColor(on: terminal.standardOutput, noColorFlag: noColor)
+        let headline = color ? "\u{1B}[1;32mImport successful!\u{1B}[0m" : "Import successful!"
+        terminal.standardOutput.write("""
+
+            \(headline)
+
+            The resources that were imported are shown above. These resources are now in
+            your pcplan state and will henceforth be managed by pcplan.
+
+
+            """)
+        return ExitStatus.success
+    }
+}

@@ -1,0 +1,189 @@
+import ArgumentParser
+import Foundation
+import PCConfig
+import PCDiagnostics
+import PCPlan
+import PCProvider
+import PCState
+
+/// `pcplan plan`: shows what apply would do, and can save it.
+struct PlanCommand: TerminalCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show changes required by the current configuration",
+        usage: "pcplan plan [options]",
+        discussion: """
+            Reads the configuration in the current directory and the state recorded in \
+            pcplan.state.db, asks the providers for the current state of each object \
+            (unless -refresh=false), and shows the changes apply would make.
+
+            Exit status: 0 on success (with -detailed-exitcode: 0 when there are no \
+            changes, 2 when there are), 1 on error.
+            """,
+        helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
+    )
+
+    static let terraformArguments = TerraformArguments(
+        flags: ["destroy", "refresh-only", "detailed-exitcode", "no-color", "json"],
+        booleanOptions: ["refresh", "lock"], orderedInto: ["var-file": "var"])
+
+    @Flag(name: [.customLong("destroy", withSingleDash: true), .customLong("destroy")], help: "Plan to destroy every object in the state.")
+    var destroy = false
+
+    @Flag(name: [.customLong("refresh-only", withSingleDash: true), .customLong("refresh-only")],
+          help: "Only update the state to match objects changed outside pcplan.")
+    var refreshOnly = false
+
+    @Option(name: [.customLong("refresh", withSingleDash: true), .customLong("refresh")],
+            help: "Ask providers for the current state of objects first (default true).")
+    var refresh: TerraformBool = TerraformBool(true)
+
+    @Option(name: [.customLong("target", withSingleDash: true), .customLong("target")],
+            help: "Limit planning to this address and what it depends on. Repeatable.")
+    var targets: [String] = []
+
+    @Option(name: [.customLong("replace", withSingleDash: true), .customLong("replace")],
+            help: "Plan to replace this resource instance even if unchanged. Repeatable.")
+    var replace: [String] = []
+
+    @Option(name: [.customLong("var", withSingleDash: true), .customLong("var")], help: "Set a root variable: -var 'NAME=VALUE'. Repeatable.")
+    var variables: [String] = []
+
+    @Option(name: [.customLong("var-file", withSingleDash: true), .customLong("var-file")], help: "Read variable values from a file. Repeatable.")
+    var variableFiles: [String] = []
+
+    @Option(name: [.customLong("out", withSingleDash: true), .customLong("out")], help: "Save the plan to a file for apply.")
+    var out: String?
+
+    @Option(name: [.customLong("markdown-out", withSingleDash: true), .customLong("markdown-out")],
+            help: "Also write the plan as Markdown for a pull request.")
+    var markdownOut: String?
+
+    @Option(name: [.customLong("max-chars", withSingleDash: true), .customLong("max-chars")],
+            help: "Size budget of the Markdown plan, in characters (default 60000).")
+    var maxCharacters: Int = 60_000
+
+    @Option(name: [.customLong("state", withSingleDash: true), .customLong("state")], help: "Path of the state database.")
+    var statePath: String = SQLiteStateBackend.defaultPath
+
+    @Option(name: [.customLong("lock", withSingleDash: true), .customLong("lock")], help: "Lock the state while planning (default true).")
+    var lock: TerraformBool = TerraformBool(true)
+
+    @Option(name: [.customLong("lock-timeout", withSingleDash: true), .customLong("lock-timeout")],
+            help: "How long to wait for the state lock, like 30s (default 0s).")
+    var lockTimeout: String = "0s"
+
+    @Flag(name: [.customLong("detailed-exitcode", withSingleDash: true), .customLong("detailed-exitcode")],
+          help: "Exit 0 when there are no changes, 2 when there are.")
+    var detailedExitCode = false
+
+    @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
+    var noColor = false
+
+    func run(in terminal: Terminal) -> Int32 {
+        var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
+        let outcome = PlanRun(
+            mode: destroy ? .destroy : (refreshOnly ? .refreshOnly : .normal), refresh: refresh.value, targets: targets,
+            replace: replace, variableOptions: variableOptions(), statePath: statePath, lock: lock.value,
+            lockTimeout: lockTimeout).execute(in: terminal)
+        printer.print(outcome.diagnostics)
+        guard let plan = outcome.plan else { return ExitStatus.failure }
+        ProcessLifetime.keepUntilExit(plan)
+        let color = terminal.usesColor(on: terminal.standardOutput, noColorFlag: noColor)
+        terminal.standardOutput.write(PlanRenderer.terminal(plan, color: color))
+        if let out {
+            if case .failure(let failure) = FileSystem.writeFile(at: terminal.resolve(out), bytes: PlanFile.encode(plan), create: true) {
+                printer.print([failure.diagnostic(displayPath: out)])
+                return ExitStatus.failure
+            }
+            terminal.standardOutput.write("\nSaved the plan to: \(out)\n\nTo perform exactly these actions, run:\n  pcplan apply \"\(out)\"\n")
+        }
+        if let markdownOut {
+            let text = PlanRenderer.markdown(plan, maxCharacters: maxCharacters)
+            if case .failure(let failure) = FileSystem.writeFile(at: terminal.resolve(markdownOut), bytes: Array(text.utf8), create: true) {
+                printer.print([failure.diagnostic(displayPath: markdownOut)])
+                return ExitStatus.failure
+            }
+        }
+        if detailedExitCode && plan.hasChanges { return 2 }
+        return ExitStatus.success
+    }
+
+    /// `-var` and `-var-file` in the order given: `-var-file` values arrive
+    /// folded into `-var` with a marker (see `TerraformArguments`).
+    private func variableOptions() -> [VariableInputs.Option] {
+        VariableInputs.options(variables: variables, files: variableFiles)
+    }
+}
+
+/// One plan, from configuration and state to `Plan`, shared by `plan`,
+/// `show` and `console`.
+struct PlanRun {
+    var mode: Plan.Mode = .normal
+    var refresh = true
+    var targets: [String] = []
+    var replace: [String] = []
+    var variableOptions: [VariableInputs.Option] = []
+    var statePath = SQLiteStateBackend.defaultPath
+    var lock = true
+    var lockTimeout = "0s"
+
+    func execute(in terminal: Terminal) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        let (module, loadDiagnostics) = ConfigLoader(workingDirectory: terminal.workingDirectory).load(directory: ".")
+        var diagnostics = loadDiagnostics
+        for file in module.allModules.flatMap(\.files) { ProcessLifetime.keepUntilExit(file) }
+        var parsedTargets: [TargetAddress] = []
+        for target in targets {
+            switch TargetAddress.parse(target) {
+            case .success(let address): parsedTargets.append(address)
+            case .failure(let error): diagnostics.append(Diagnostic(code: .invalidAddress, detail: "-target: \(error.message)"))
+            }
+        }
+        var parsedReplace: [ResourceInstanceAddress] = []
+        for address in replace {
+            switch ResourceInstanceAddress.parse(address) {
+            case .success(let instance): parsedReplace.append(instance)
+            case .failure(let error): diagnostics.append(Diagnostic(code: .invalidAddress, detail: "-replace: \(error.message)"))
+            }
+        }
+        guard let timeout = LockTimeout.seconds(lockTimeout) else {
+            diagnostics.append(Diagnostic(code: .invalidAddress, summary: "Invalid -lock-timeout",
+                                          detail: "-lock-timeout=\(lockTimeout) is not a duration; write it like 30s or 2m."))
+            return (nil, diagnostics)
+        }
+        let (inputs, inputDiagnostics) = VariableInputs.collect(options: variableOptions, directory: ".", terminal: terminal)
+        diagnostics += inputDiagnostics
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let (access, stateDiagnostics) = StateAccess.open(
+            path: statePath, terminal: terminal, create: false, lockFor: lock ? "plan" : nil, lockTimeout: timeout)
+        diagnostics += stateDiagnostics
+        guard !stateDiagnostics.hasErrors else { return (nil, diagnostics) }
+        defer { access?.release() }
+        var snapshot: StateSnapshot?
+        if let access {
+            do {
+                snapshot = try access.backend.snapshot()
+            } catch {
+                diagnostics.append(Diagnostic(code: .stateUnavailable, detail: "\(statePath): \(error)"))
+                return (nil, diagnostics)
+            }
+        }
+        let options = PlanOptions(
+            mode: mode, refresh: refresh, targets: parsedTargets, replace: parsedReplace, variables: inputs,
+            timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version)
+        let planner = Planner(configuration: module, state: snapshot, providers: ProviderRegistry(BuiltinProvider.all), options: options)
+        let (plan, planDiagnostics) = planner.plan()
+        return (plan, diagnostics + planDiagnostics)
+    }
+}
+
+/// `-lock-timeout` durations: `0s`, `30s`, `5m`, `1h`.
+enum LockTimeout {
+    static func seconds(_ text: String) -> Double? {
+        let scales: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        for (unit, scale) in scales where text.hasSuffix(unit) {
+            if let value = Double(text.dropLast(unit.count)), value >= 0 { return value * scale }
+        }
+        return Double(text).flatMap { $0 >= 0 ? $0 : nil }
+    }
+}

@@ -1,0 +1,55 @@
+import PCDiagnostics
+import PCState
+
+/// What the state commands (`state …`, `import`, `force-unlock`, `show`)
+/// need beyond opening: a state that must already exist, and reading and
+/// writing it with errors turned into diagnostics.
+extension StateAccess {
+    /// Opens the state at `path`, which must exist: the state commands have
+    /// nothing to work on otherwise and say so, as Terraform does.
+    static func existing(
+        path: String, terminal: Terminal, lockFor operation: String?, lockTimeout: Double = 0
+    ) -> (StateAccess?, [Diagnostic]) {
+        let (access, diagnostics) = open(
+            path: path, terminal: terminal, create: false, lockFor: operation, lockTimeout: lockTimeout)
+        if access == nil && diagnostics.isEmpty {
+            return (nil, [noStateDiagnostic(path: path)])
+        }
+        return (access, diagnostics)
+    }
+
+    static func noStateDiagnostic(path: String) -> Diagnostic {
+        Diagnostic(
+            code: .noState,
+            detail: "There is no state at \(path). State management commands need a state: run them in the directory where pcplan apply has run, or give the state's path with -state=PATH.")
+    }
+
+    /// Everything recorded, or a diagnostic saying why it cannot be read.
+    func readSnapshot(displayPath: String) -> (StateSnapshot?, [Diagnostic]) {
+        do {
+            return (try backend.snapshot(), [])
+        } catch {
+            return (nil, [Diagnostic(code: .stateUnavailable, detail: Self.describe(error, path: displayPath))])
+        }
+    }
+
+    /// Commits `changes` in one transaction; the diagnostics are empty when
+    /// they were all recorded.
+    func commit(_ changes: ChangeSet, displayPath: String) -> [Diagnostic] {
+        do {
+            try backend.commit(changes)
+            return []
+        } catch {
+            return [Diagnostic(
+                code: .stateWriteFailed,
+                detail: Self.describe(error, path: displayPath) + " Nothing was changed in the state.")]
+        }
+    }
+
+    /// A state error in the user's words; other errors (from SQLite) with
+    /// the path they concern.
+    static func describe(_ error: any Error, path: String) -> String {
+        if let error = error as? StateError { return error.description }
+        return "\(path): \(error)"
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import PCConfig
+import PCDiagnostics
+import PCState
+
+/// `pcplan state rm ADDRESS…`: forgets objects without destroying them.
+struct StateRemoveCommand: TerminalCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rm",
+        abstract: "Remove instances from the state",
+        usage: "pcplan state rm [options] ADDRESS...",
+        discussion: """
+            Removes resource instances from the state, so that pcplan forgets them \
+            without destroying the real objects. An instance address removes that \
+            instance; a resource address all its instances (with count or for_each); a \
+            module address everything in the module and its child modules. All the \
+            removals are one change to the state, made under the state lock.
+
+            Exit status: 0 on success, 1 on error.
+            """,
+        helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
+    )
+
+    static let terraformArguments = StateCommand.terraformArguments
+
+    @Flag(name: [.customLong("dry-run", withSingleDash: true), .customLong("dry-run")],
+          help: "Print what would be removed, and remove nothing.")
+    var dryRun = false
+
+    @Option(name: [.customLong("state", withSingleDash: true), .customLong("state")],
+            help: ArgumentHelp("Path of the state database.", valueName: "PATH"))
+    var statePath: String = SQLiteStateBackend.defaultPath
+
+    @Option(name: [.customLong("lock", withSingleDash: true), .customLong("lock")],
+            help: "Hold the state lock while changing the state (default true).")
+    var lock: TerraformBool = TerraformBool(true)
+
+    @Option(name: [.customLong("lock-timeout", withSingleDash: true), .customLong("lock-timeout")],
+            help: ArgumentHelp("How long to wait for the state lock, like 30s (default 0s).", valueName: "DURATION"))
+    var lockTimeout: String = "0s"
+
+    @Argument(help: ArgumentHelp("Resource instance, resource or module addresses to remove.", valueName: "ADDRESS"))
+    var addresses: [String] = []
+
+    func run(in terminal: Terminal) -> Int32 {
+        var printer = DiagnosticPrinter(terminal: terminal, noColor: false)
+        var diagnostics: [Diagnostic] = []
+        if addresses.isEmpty {
+            diagnostics.append(Diagnostic(
+                code: .invalidAddress, summary: "Address required",
+                detail: "pcplan state rm needs at least one address to remove, such as aws_instance.web or module.app; pcplan state list shows the addresses recorded."))
+        }
+        var targets: [(text: String, target: TargetAddress)] = []
+        for text in addresses {
+            switch TargetAddress.parse(text) {
+            case .success(let target): targets.append((text, target))
+            case .failure(let error): diagnostics.append(Diagnostic(code: .invalidAddress, detail: error.message))
+            }
+        }
+        guard let timeout = LockTimeout.seconds(lockTimeout) else {
+            diagnostics.append(StateMoveCommand.invalidLockTimeout(lockTimeout))
+            printer.print(diagnostics)
+            return ExitStatus.failure
+        }
+        guard !diagnostics.hasErrors else {
+            printer.print(diagnostics)
+            return ExitStatus.failure
+        }
+        let (opened, openDiagnostics) = StateAccess.existing(
+            path: statePath, terminal: terminal, lockFor: lock.value ? "state rm" : nil, lockTimeout: timeout)
+        guard let access = opened else {
+            printer.print(openDiagnostics)
+            return ExitStatus.failure
+        }
+        defer { access.release() }
+        let (read, readDiagnostics) = access.readSnapshot(displayPath: statePath)
+        guard let snapshot = read else {
+            printer.print(readDiagnostics)
+            return ExitStatus.failure
+        }
+        let index = StateAddressIndex(snapshot)
+        var chosen = Set<String>()
+        var unmatched: [String] = []
+        for (text, target) in targets {
+            let found = index.matching(target)
+            if found.isEmpty { unmatched.append(text) }
+            chosen.formUnion(found.map(\.text))
+        }
+        // In state order, whatever order the addresses were given in.
+        let removed = index.entries.map(\.text).filter { chosen.contains($0) }
+        if removed.isEmpty {
+            printer.print([Diagnostic(
+                code: .stateNoMatch,
+                detail: "No objects in the state match \(unmatched.joined(separator: ", ")). Run pcplan state list to see the addresses recorded, and give the address of an instance, a resource or a module.")])
+            return ExitStatus.failure
+        }
+        // Terraform removes what matched and carries on; say which
+        // addresses did not, so a typo in one of several is not missed.
+        printer.print(unmatched.map { text in
+            Diagnostic(
+                .warning, code: .stateNoMatch, summary: "No match for \(text)",
+                detail: "No object in the state matches \(text); the other addresses were removed.")
+        })
+        if dryRun {
+            terminal.standardOutput.write(removed.map { "Would remove \($0)\n" }.joined())
+            return ExitStatus.success
+        }
+        let changes = ChangeSet(removed.map { StateChange.deleteInstance(address: $0) })
+        let commitDiagnostics = access.commit(changes, displayPath: statePath)
+        guard commitDiagnostics.isEmpty else {
+            printer.print(commitDiagnostics)
+            return ExitStatus.failure
+        }
+        var text = removed.map { "Removed \($0)\n" }.joined()
+        text += "Successfully removed \(removed.count) resource instance(s).\n"
+        terminal.standardOutput.write(text)
+        return ExitStatus.success
+    }
+}

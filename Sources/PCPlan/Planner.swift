@@ -1,0 +1,146 @@
+import PCConfig
+import PCDiagnostics
+import PCGraph
+import PCLSyntax
+import PCLang
+import PCProvider
+import PCState
+
+/// Turns a configuration and the recorded state into a `Plan`.
+///
+/// The walk follows the configuration graph in dependency order; each
+/// declaration is evaluated once per instance of its module, so `count` and
+/// `for_each` on modules and resources expand as the walk reaches them.
+public final class Planner {
+    let root: Module
+    let state: StateSnapshot?
+    let providers: ProviderRegistry
+    let options: PlanOptions
+    let rootDirectory: String
+
+    var diagnostics: [Diagnostic] = []
+    let table = ValueTable()
+    var changes: [ResourceChange] = []
+    var drift: [ResourceChange] = []
+    var outputChanges: [OutputChange] = []
+    /// Prior objects by address, after `moved` blocks are applied and
+    /// refresh has run; entries are removed as the walk claims them.
+    var prior: [String: PriorObject] = [:]
+    /// Resource instances with a pending create/update/replace, so data
+    /// sources depending on them wait for apply.
+    var pendingResources: Set<ResourceAddressKey> = []
+    /// Instance addresses of each resource declaration, for dependencies.
+    var instancesOf: [ResourceAddressKey: [String]] = [:]
+    var configuredProviders: [String: any ConfiguredProvider] = [:]
+    var targetedNodes: Set<Int>?
+    var graph: ConfigGraph!
+
+    public init(configuration: Module, state: StateSnapshot?, providers: ProviderRegistry, options: PlanOptions) {
+        self.root = configuration
+        self.state = state
+        self.providers = providers
+        self.options = options
+        self.rootDirectory = configuration.directory
+    }
+
+    /// Makes the plan. A plan is returned only when there are no errors.
+    public func plan() -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        graph = ConfigGraph.build(root, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        loadPrior()
+        applyMovedBlocks()
+        if options.mode != .destroy && options.refresh { refreshPrior() }
+        selectTargets()
+        if options.mode == .normal || options.mode == .refreshOnly {
+            for position in graph.order {
+                guard targetedNodes?.contains(position) ?? true else { continue }
+                evaluate(graph.nodes[position])
+            }
+        }
+        if options.mode == .refreshOnly {
+            changes = changes.filter { $0.mode == .data }.map { change in
+                var copy = change
+                copy.action = .noop
+                return copy
+            }
+            prior = [:]
+        }
+        planDeletes()
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        changes.sort { $0.address.utf8.lexicographicallyPrecedes($1.address.utf8) }
+        drift.sort { $0.address.utf8.lexicographicallyPrecedes($1.address.utf8) }
+        let plan = Plan(
+            mode: options.mode, pcplanVersion: options.pcplanVersion, stateLineage: state?.lineage,
+            stateSerial: state?.serial ?? 0, configurationDigest: ConfigurationDigest.of(root),
+            timestamp: options.timestamp, variables: table.modules[.root]?.variables ?? [:],
+            resourceChanges: changes, resourceDrift: drift, outputChanges: outputChanges.sorted { $0.name < $1.name },
+            targets: options.targets.map(\.description))
+        return (plan, diagnostics)
+    }
+
+    /// Evaluates one declaration in every instance of its module.
+    func evaluate(_ node: ConfigNode) {
+        guard let module = root.descendant(node.module[...]) else { return }
+        for instance in table.instances[node.module] ?? [] {
+            let scope = PlanScope(
+                table: table, module: module, instance: instance,
+                repetition: .none, rootDirectory: rootDirectory)
+            switch node.kind {
+            case .variable(let name):
+                evaluateVariable(module.variables[name]!, in: instance, module: module)
+            case .local(let name):
+                let local = module.locals[name]!
+                let value = evaluateExpression(local.value, file: local.file, scope: scope, module: module)
+                table.modules[instance, default: ModuleValues()].locals[name] = value
+            case .output(let name):
+                evaluateOutput(module.outputs[name]!, in: instance, scope: scope, module: module)
+            case .moduleCall(let name):
+                expandModuleCall(module.moduleCalls[name]!, in: instance, scope: scope, module: module)
+            case .resource(let address):
+                planResource(module.resources[address]!, in: instance, module: module)
+            case .provider(let name, let alias):
+                configureProvider(name: name, alias: alias, in: instance, module: module, scope: scope)
+            }
+        }
+    }
+
+    func evaluator(for module: Module) -> Evaluator {
+        Evaluator(context: FunctionContext(baseDirectory: module.resolvedDirectory, allowsImpureResults: false, planTimestamp: options.timestamp))
+    }
+
+    func evaluateExpression(_ expression: SyntaxExpression, file: SourceFile, scope: PlanScope, module: Module) -> Value {
+        let (value, found) = evaluator(for: module).evaluate(expression, in: file, resolver: scope)
+        diagnostics += found
+        return value
+    }
+
+    func evaluateOutput(_ output: OutputDeclaration, in instance: ModuleInstance, scope: PlanScope, module: Module) {
+        var value = evaluateExpression(output.value, file: output.file, scope: scope, module: module)
+        if output.isSensitive { value = value.marked() }
+        if instance.isRoot && !output.isSensitive && value.containsSensitive {
+            diagnostics.append(Diagnostic(
+                code: .outputSensitive,
+                detail: "The value of output \"\(output.name)\" includes sensitive values, so it would be shown in the clear. Add sensitive = true to the output block to confirm it may be shown only as (sensitive value).",
+                file: output.file, subject: output.value.range))
+        }
+        table.modules[instance, default: ModuleValues()].outputs[output.name] = value
+        guard instance.isRoot else { return }
+        let before = priorOutput(output.name)
+        let action: ChangeAction
+        if before.isNull && !value.isNull { action = .create }
+        else if Value.sameContent(before, value) { action = .noop }
+        else { action = value.isNull ? .delete : .update }
+        outputChanges.append(OutputChange(name: output.name, action: action, before: before, after: value, isSensitive: output.isSensitive))
+    }
+
+    func priorOutput(_ name: String) -> Value {
+        guard let record = state?.output(name), let value = try? Value.fromJSON(record.valueJSON) else { return .null }
+        return record.sensitive ? value.marked() : value
+    }
+}
+
+/// A resource as a dictionary key across modules: module path and address.
+struct ResourceAddressKey: Hashable {
+    var module: ModuleInstance
+    var resource: ResourceAddress
+}
