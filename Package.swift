@@ -99,7 +99,7 @@ let package = Package(
             dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PCCommandsTests", dependencies: ["PCCommands", "PCConfig", "PCLSyntax", "PCDiagnostics", "PCLTestSupport"]),
+        .testTarget(name: "PCCommandsTests", dependencies: ["PCCommands", "PCConfig", "PCPlan", "PCState", "PCLang", "PCProvider", "PCLSyntax", "PCDiagnostics", "PCLTestSupport"]),
         .testTarget(name: "PCLangTests", dependencies: ["PCLang", "PCLSyntax", "PCDiagnostics"]),
         .testTarget(name: "PCGraphTests", dependencies: ["PCGraph"]),
         .testTarget(name: "PCStateTests", dependencies: ["PCState"]),

@@ -57,7 +57,12 @@ struct ConsoleCommand: TerminalCommand {
         let input = LineInput(terminal: terminal)
         var failed = false
         while true {
-            if input.isInteractive { terminal.standardOutput.write("> ") }
+            if input.isInteractive {
+                // What the last line printed on standard error goes out
+                // before the next prompt, not after it.
+                terminal.flush()
+                terminal.standardOutput.write("> ")
+            }
             guard let raw = input.nextLine() else { break }
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line == "exit" { break }

@@ -90,7 +90,9 @@ struct PlanCommand: TerminalCommand {
         guard let plan = outcome.plan else { return ExitStatus.failure }
         ProcessLifetime.keepUntilExit(plan)
         let color = terminal.usesColor(on: terminal.standardOutput, noColorFlag: noColor)
-        terminal.standardOutput.write(PlanRenderer.terminal(plan, color: color))
+        let schemas = PlanRun.schemaLookup(ProviderRegistry(BuiltinProvider.all))
+        terminal.standardOutput.write(PlanRenderer.terminal(
+            plan, color: color, width: terminal.wrapWidth(for: terminal.standardOutput), schemas: schemas))
         if let out {
             if case .failure(let failure) = FileSystem.writeFile(at: terminal.resolve(out), bytes: PlanFile.encode(plan), create: true) {
                 printer.print([failure.diagnostic(displayPath: out)])
@@ -99,7 +101,7 @@ struct PlanCommand: TerminalCommand {
             terminal.standardOutput.write("\nSaved the plan to: \(out)\n\nTo perform exactly these actions, run:\n  pcplan apply \"\(out)\"\n")
         }
         if let markdownOut {
-            let text = PlanRenderer.markdown(plan, maxCharacters: maxCharacters)
+            let text = PlanRenderer.markdown(plan, maxCharacters: maxCharacters, schemas: schemas)
             if case .failure(let failure) = FileSystem.writeFile(at: terminal.resolve(markdownOut), bytes: Array(text.utf8), create: true) {
                 printer.print([failure.diagnostic(displayPath: markdownOut)])
                 return ExitStatus.failure
@@ -174,6 +176,14 @@ struct PlanRun {
         let planner = Planner(configuration: module, state: snapshot, providers: ProviderRegistry(BuiltinProvider.all), options: options)
         let (plan, planDiagnostics) = planner.plan()
         return (plan, diagnostics + planDiagnostics)
+    }
+}
+
+extension PlanRun {
+    /// How renderers find a change's schema, to show nested blocks as
+    /// blocks and attributes of any type as Terraform does.
+    static func schemaLookup(_ registry: ProviderRegistry) -> PlanRenderer.SchemaLookup {
+        { change in registry.schema(forType: change.type, dataSource: change.mode == .data) }
     }
 }
 

@@ -22,11 +22,29 @@ struct StateAddressIndex {
         var seen = Set<String>()
         var parsed: [Entry] = []
         var unparsed: [Entry] = []
+        // A record carries its address in parts; only the module path needs
+        // parsing, and a state has few distinct ones. Parsing ten thousand
+        // whole addresses instead took a noticeable part of a second.
+        var modules: [String: ModuleInstance?] = ["": .root]
         for record in snapshot.resources where seen.insert(record.address).inserted {
-            switch ResourceInstanceAddress.parse(record.address) {
-            case .success(let address): parsed.append(Entry(text: record.address, address: address))
-            case .failure: unparsed.append(Entry(text: record.address, address: nil))
+            let module: ModuleInstance?
+            if let known = modules[record.modulePath] {
+                module = known
+            } else {
+                if case .success(.module(let found)) = TargetAddress.parse(record.modulePath) { module = found } else { module = nil }
+                modules[record.modulePath] = module
             }
+            guard let module else {
+                unparsed.append(Entry(text: record.address, address: nil))
+                continue
+            }
+            let key: PCConfig.InstanceKey? = switch record.indexKey {
+            case .int(let index)?: .index(index)
+            case .string(let name)?: .key(name)
+            case nil: nil
+            }
+            let resource = ResourceAddress(mode: record.mode == .data ? .data : .managed, type: record.type, name: record.name)
+            parsed.append(Entry(text: record.address, address: ResourceInstanceAddress(module: module, resource: resource, key: key)))
         }
         parsed.sort { $0.address! < $1.address! }
         unparsed.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }

@@ -23,6 +23,9 @@ struct StateListCommand: TerminalCommand {
 
     static let terraformArguments = StateCommand.terraformArguments
 
+    @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
+    var noColor = false
+
     @Option(name: [.customLong("state", withSingleDash: true), .customLong("state")],
             help: ArgumentHelp("Path of the state database.", valueName: "PATH"))
     var statePath: String = SQLiteStateBackend.defaultPath
@@ -35,7 +38,7 @@ struct StateListCommand: TerminalCommand {
     var addresses: [String] = []
 
     func run(in terminal: Terminal) -> Int32 {
-        var printer = DiagnosticPrinter(terminal: terminal, noColor: false)
+        var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
         var diagnostics: [Diagnostic] = []
         var filters: [(text: String, target: TargetAddress)] = []
         for text in addresses {

@@ -30,10 +30,11 @@ struct StateMove {
             }
             // A resource without count is its one instance, which may go to
             // an instance address (`aws_instance.a` to `aws_instance.b[0]`).
-            if instances.count == 1, let only = instances[0].address, only.key == nil {
-                if case .resource = destination {} else {
-                    return moveInstance(only, text: instances[0].text, source: source, destination: destination)
-                }
+            // To a resource address it moves as a resource, so that no
+            // instance of the destination may exist, keyed or not.
+            let toResource: Bool = if case .resource = destination { true } else { false }
+            if !toResource, instances.count == 1, let only = instances[0].address, only.key == nil {
+                return moveInstance(only, text: instances[0].text, source: source, destination: destination)
             }
             return moveResource(instances, resource: resource, source: source, destination: destination)
         case .instance(let instance):

@@ -25,6 +25,9 @@ struct StateMoveCommand: TerminalCommand {
 
     static let terraformArguments = StateCommand.terraformArguments
 
+    @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
+    var noColor = false
+
     @Flag(name: [.customLong("dry-run", withSingleDash: true), .customLong("dry-run")],
           help: "Print what would be moved, and move nothing.")
     var dryRun = false
@@ -48,7 +51,7 @@ struct StateMoveCommand: TerminalCommand {
     var destination: String
 
     func run(in terminal: Terminal) -> Int32 {
-        var printer = DiagnosticPrinter(terminal: terminal, noColor: false)
+        var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
         var diagnostics: [Diagnostic] = []
         func parse(_ text: String, _ role: String) -> TargetAddress? {
             switch TargetAddress.parse(text) {

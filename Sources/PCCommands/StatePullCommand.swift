@@ -19,12 +19,15 @@ struct StatePullCommand: TerminalCommand {
 
     static let terraformArguments = StateCommand.terraformArguments
 
+    @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
+    var noColor = false
+
     @Option(name: [.customLong("state", withSingleDash: true), .customLong("state")],
             help: ArgumentHelp("Path of the state database.", valueName: "PATH"))
     var statePath: String = SQLiteStateBackend.defaultPath
 
     func run(in terminal: Terminal) -> Int32 {
-        var printer = DiagnosticPrinter(terminal: terminal, noColor: false)
+        var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
         let (opened, openDiagnostics) = StateAccess.existing(path: statePath, terminal: terminal, lockFor: nil)
         guard let access = opened else {
             printer.print(openDiagnostics)

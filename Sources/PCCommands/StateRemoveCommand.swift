@@ -23,6 +23,9 @@ struct StateRemoveCommand: TerminalCommand {
 
     static let terraformArguments = StateCommand.terraformArguments
 
+    @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
+    var noColor = false
+
     @Flag(name: [.customLong("dry-run", withSingleDash: true), .customLong("dry-run")],
           help: "Print what would be removed, and remove nothing.")
     var dryRun = false
@@ -43,7 +46,7 @@ struct StateRemoveCommand: TerminalCommand {
     var addresses: [String] = []
 
     func run(in terminal: Terminal) -> Int32 {
-        var printer = DiagnosticPrinter(terminal: terminal, noColor: false)
+        var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
         var diagnostics: [Diagnostic] = []
         if addresses.isEmpty {
             diagnostics.append(Diagnostic(

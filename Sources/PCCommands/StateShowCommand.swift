@@ -24,6 +24,9 @@ struct StateShowCommand: TerminalCommand {
 
     static let terraformArguments = StateCommand.terraformArguments
 
+    @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
+    var noColor = false
+
     @Option(name: [.customLong("state", withSingleDash: true), .customLong("state")],
             help: ArgumentHelp("Path of the state database.", valueName: "PATH"))
     var statePath: String = SQLiteStateBackend.defaultPath
@@ -32,7 +35,7 @@ struct StateShowCommand: TerminalCommand {
     var address: String
 
     func run(in terminal: Terminal) -> Int32 {
-        var printer = DiagnosticPrinter(terminal: terminal, noColor: false)
+        var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
         let instance: ResourceInstanceAddress
         switch ResourceInstanceAddress.parse(address) {
         case .success(let parsed): instance = parsed

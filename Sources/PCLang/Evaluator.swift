@@ -64,7 +64,11 @@ public struct Evaluator: Sendable {
         if let error = parseDiagnostics.first(where: \.isError) {
             throw FunctionError(TemplateSource.describe(error, in: file))
         }
-        let evaluator = Evaluator(functions: functions, context: context)
+        var evaluator = Evaluator(functions: functions, context: context)
+        // A template that renders templates could render itself forever.
+        evaluator.context.renderTemplate = { _, _, _ throws(FunctionError) in
+            throw FunctionError("Cannot call templatefile or templatestring from inside a template: render the inner template first, for example in a local value, and pass the result in as a variable.")
+        }
         let (value, diagnostics) = evaluator.evaluate(expression, in: file, resolver: NoReferences(), variables: variables)
         if let error = diagnostics.first(where: \.isError) {
             throw FunctionError(TemplateSource.describe(error, in: file))

@@ -71,7 +71,10 @@ public struct FunctionLibrary: Sendable {
             prepared.append(value)
         }
         if unknownResult || (function.isImpure && !context.allowsImpureResults) {
-            return Value.unknown(function.returnType).marked(sensitive: sensitive)
+            // Even a function that handles marks itself never sees this
+            // call, so the mark of any argument goes onto the result here.
+            let marked = sensitive || (function.handlesMarks && arguments.contains { $0.containsSensitive })
+            return Value.unknown(function.returnType).marked(sensitive: marked)
         }
         let result = try function.implementation(prepared, context)
         return result.marked(sensitive: sensitive)

@@ -23,14 +23,44 @@ public struct Value: Sendable, Hashable {
         case object([String: Value])
     }
 
-    public var content: Content
+    public var content: Content {
+        didSet { flags = Value.flags(of: content, ownSensitive: flags & Value.ownSensitiveFlag != 0) }
+    }
+
     /// The sensitive mark of this value itself; elements and attributes
     /// carry their own.
-    public var isSensitive: Bool
+    public var isSensitive: Bool {
+        get { flags & Value.ownSensitiveFlag != 0 }
+        set { flags = Value.flags(of: content, ownSensitive: newValue) }
+    }
+
+    /// Facts about the whole value, kept up to date as it is built so that
+    /// asking "is anything inside sensitive or unknown?" costs nothing: the
+    /// planner asks for every attribute of every instance.
+    private var flags: UInt8
+
+    private static let ownSensitiveFlag: UInt8 = 1
+    private static let containsSensitiveFlag: UInt8 = 2
+    private static let containsUnknownFlag: UInt8 = 4
 
     public init(_ content: Content, sensitive: Bool = false) {
         self.content = content
-        self.isSensitive = sensitive
+        self.flags = Value.flags(of: content, ownSensitive: sensitive)
+    }
+
+    private static func flags(of content: Content, ownSensitive: Bool) -> UInt8 {
+        var flags: UInt8 = ownSensitive ? ownSensitiveFlag | containsSensitiveFlag : 0
+        switch content {
+        case .unknown:
+            flags |= containsUnknownFlag
+        case .null, .bool, .number, .string:
+            break
+        case .list(let elements, _), .set(let elements, _), .tuple(let elements):
+            for element in elements { flags |= element.flags & (containsSensitiveFlag | containsUnknownFlag) }
+        case .map(let attributes, _), .object(let attributes):
+            for element in attributes.values { flags |= element.flags & (containsSensitiveFlag | containsUnknownFlag) }
+        }
+        return flags
     }
 
     // MARK: Constructors
@@ -100,28 +130,10 @@ public struct Value: Sendable, Hashable {
     }
 
     /// Whether this value and everything inside it is known.
-    public var isWhollyKnown: Bool {
-        switch content {
-        case .unknown: false
-        case .null, .bool, .number, .string: true
-        case .list(let elements, _), .set(let elements, _), .tuple(let elements):
-            elements.allSatisfy(\.isWhollyKnown)
-        case .map(let attributes, _), .object(let attributes):
-            attributes.values.allSatisfy(\.isWhollyKnown)
-        }
-    }
+    public var isWhollyKnown: Bool { flags & Value.containsUnknownFlag == 0 }
 
     /// Whether this value or anything inside it is marked sensitive.
-    public var containsSensitive: Bool {
-        if isSensitive { return true }
-        switch content {
-        case .null, .unknown, .bool, .number, .string: return false
-        case .list(let elements, _), .set(let elements, _), .tuple(let elements):
-            return elements.contains { $0.containsSensitive }
-        case .map(let attributes, _), .object(let attributes):
-            return attributes.values.contains { $0.containsSensitive }
-        }
-    }
+    public var containsSensitive: Bool { flags & Value.containsSensitiveFlag != 0 }
 
     public var stringValue: String? {
         if case .string(let string) = content { return string }

@@ -324,11 +324,13 @@ struct ValueJSONReader {
     }
 
     private mutating func readLiteral(_ literal: StaticString) throws(ValueJSONError) {
-        let name = String(describing: literal)
-        for expected in name.utf8 {
+        let count = literal.utf8CodeUnitCount
+        let start = literal.utf8Start
+        for offset in 0..<count {
             guard position < bytes.count else { throw endOfInput() }
+            let expected = start[offset]
             guard bytes[position] == expected else {
-                throw unexpected("in literal \(name) (expecting '\(Character(Unicode.Scalar(expected)))')")
+                throw unexpected("in literal \(literal) (expecting '\(Character(Unicode.Scalar(expected)))')")
             }
             position += 1
         }

@@ -19,3 +19,13 @@ public struct ProviderRegistry: Sendable {
         return "provider[\"\(source)\"]" + (alias.map { ".\($0)" } ?? "")
     }
 }
+
+extension ProviderRegistry {
+    /// The schema of a resource or data source type, found by the
+    /// provider its type name implies.
+    public func schema(forType type: String, dataSource: Bool) -> ResourceSchema? {
+        let name = type.split(separator: "_", maxSplits: 1).first.map(String.init) ?? type
+        guard let provider = providers[name] else { return nil }
+        return dataSource ? provider.dataSourceSchemas[type] : provider.resourceSchemas[type]
+    }
+}

@@ -1,5 +1,4 @@
 import Foundation
-import PCState
 import Testing
 
 /// `pcplan console` reading expressions from standard input (not a

@@ -1,6 +1,9 @@
 import Foundation
+import PCLang
+import PCProvider
 import PCState
 import Testing
+@testable import PCCommands
 
 /// `pcplan state list | show | rm | mv | pull` and `pcplan force-unlock`,
 /// run in process against states prepared through the state API.
@@ -157,6 +160,47 @@ import Testing
                         }
                     )
                     m   = (sensitive value)
+                }
+            }
+
+            """)
+    }
+
+    /// No built-in type has nested blocks yet; AWS types will.
+    @Test func nestedBlocksFollowTheAttributes() {
+        let rule = ResourceSchema(attributes: [
+            "port": AttributeSchema(.number, .required), "note": AttributeSchema(.string, .optional),
+        ])
+        let schema = ResourceSchema(
+            attributes: ["name": AttributeSchema(.string, .required), "tags": AttributeSchema(.map(.string), .optional)],
+            blocks: ["rule": BlockSchema(.list, rule), "timeouts": BlockSchema(.single, ResourceSchema(attributes: [:]))])
+        let value = Value.object([
+            "name": .string("sg"),
+            "tags": .map(["Name": .string("web"), "team-a": .string("x")], element: .string),
+            "rule": .list([
+                .object(["port": .number(80), "note": .null(.string)]),
+                .object(["port": .number(443), "note": .string("tls")]),
+            ], element: rule.valueType),
+            "timeouts": .null(.emptyObject),
+        ])
+        let text = StateResourceText.render(
+            address: "aws_security_group.sg", isData: false, type: "aws_security_group", name: "sg", value: value, schema: schema)
+        #expect(text == """
+            # aws_security_group.sg:
+            resource "aws_security_group" "sg" {
+                name = "sg"
+                tags = {
+                    "Name"   = "web"
+                    "team-a" = "x"
+                }
+
+                rule {
+                    port = 80
+                }
+
+                rule {
+                    note = "tls"
+                    port = 443
                 }
             }
 

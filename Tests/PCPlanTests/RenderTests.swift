@@ -16,6 +16,12 @@
 //    output s).
 // b) a list element changed and one appended, a line added to a string,
 //    a value newly marked sensitive, an output object changed.
+// c) objects removed from the middle of a list, a JSON string changed only
+//    in spacing, a string that becomes JSON, a null becoming a number, a
+//    value no longer sensitive, attributes removed, empty collections
+//    filled, one number changed in a long list. Rendered with
+//    terraform_data's schema, whose `input` and `output` are of any type and
+//    so shown as JSON values.
 //
 // The tests rebuild those plans as pcplan `Plan` values and compare the
 // resource and output sections byte for byte, colours included. The first
@@ -24,6 +30,7 @@
 
 import PCLang
 import PCPlan
+import PCProvider
 import Testing
 
 enum OracleSamples {
@@ -91,6 +98,35 @@ enum OracleSamples {
         return .renderTest(changes: changes, outputs: outputs)
     }
 
+    static var oracleC: Plan {
+        func tuple(_ numbers: [Int]) -> Value { RV.tuple(numbers.map(RV.n)) }
+        func item(_ name: String, _ number: Int) -> Value { RV.obj(["n": RV.s(name), "v": RV.n(number)]) }
+        func input(sensitive: Bool) -> Value {
+            RV.obj([
+                "objs": RV.tuple([item("a", 1), item("b", 2), item("c", 3)]), "ws": RV.s(#"{"a": 1}"#),
+                "tc": RV.s("plain"), "nv": RV.obj(["k": RV.null]), "sec": sensitive ? RV.secret(RV.s("x")) : RV.s("x"),
+                "ml": RV.s("one\ntwo\n"), "empty_list": RV.tuple([]), "empty_obj": RV.obj([:]),
+                "gone": RV.obj(["deep": tuple([1, 2])]), "nums": tuple([1, 2, 3, 4, 5, 6, 7, 8]),
+            ])
+        }
+        let after = RV.obj([
+            "objs": RV.tuple([item("a", 1), item("c", 3), item("d", 4)]), "ws": RV.s(#"{"a":1}"#),
+            "tc": RV.s(#"{"now":"json"}"#), "nv": RV.obj(["k": RV.n(5)]), "sec": RV.s("x"),
+            "empty_list": tuple([1]), "empty_obj": RV.obj(["a": RV.n(1)]), "nums": tuple([1, 2, 3, 4, 50, 6, 7, 8]),
+        ])
+        let id = RV.s("e78e5db3-1f7f-037d-fc24-65ad60a15cab")
+        return .renderTest(changes: [
+            .renderTest(
+                "terraform_data.c", .update, before: data(id: id, input: input(sensitive: true), output: input(sensitive: false)),
+                after: data(id: id, input: after, output: RV.unknown))
+        ])
+    }
+
+    static let terraformDataSchema = ResourceSchema(attributes: [
+        "id": AttributeSchema(.string, .computed), "input": AttributeSchema(.dynamic, .optional),
+        "output": AttributeSchema(.dynamic, .computed), "triggers_replace": AttributeSchema(.dynamic, .optional),
+    ])
+
     static var oracleB: Plan {
         let before = RV.obj([
             "list": RV.tuple(["a", "b", "c", "d", "e"].map(RV.s)), "s": RV.s("plain"), "x": RV.s("1"),
@@ -132,13 +168,19 @@ enum OracleSamples {
 @Suite("Terminal plan rendering against Terraform")
 struct RenderTests {
     @Test("same resource and output sections as terraform plan", arguments: [
-        ("a", false), ("a", true), ("b", false), ("b", true),
+        ("a", false), ("a", true), ("b", false), ("b", true), ("c", false), ("c", true),
     ])
     func matchesTerraform(sample: String, color: Bool) throws {
-        let plan = sample == "a" ? OracleSamples.oracleA : OracleSamples.oracleB
+        let plan = switch sample {
+        case "a": OracleSamples.oracleA
+        case "b": OracleSamples.oracleB
+        default: OracleSamples.oracleC
+        }
         let name = "terraform-oracle-\(sample)\(color ? "-color" : "").txt"
         let terraform = try #require(RenderGolden.fixture(name))
-        let ours = PlanRenderer.terminal(plan, color: color)
+        let schema = OracleSamples.terraformDataSchema
+        let lookup: PlanRenderer.SchemaLookup = { _ in schema }
+        let ours = PlanRenderer.terminal(plan, color: color, schemas: sample == "c" ? lookup : nil)
         let expected = try #require(OracleSamples.actions(terraform))
         let actual = try #require(OracleSamples.actions(ours))
         #expect(actual == expected, "\(RenderGolden.firstDifference(String(actual), String(expected)))")

@@ -91,12 +91,13 @@ enum MarkdownSamples {
 
 @Suite("Markdown plan rendering")
 struct RenderTestsMarkdown {
-    @Test("golden files", arguments: ["everything", "no-changes", "moved-only", "outputs-only"])
+    @Test("golden files", arguments: ["everything", "no-changes", "moved-only", "outputs-only", "refresh-only"])
     func golden(name: String) throws {
         let plan: Plan = switch name {
         case "everything": RenderShowcase.everything
         case "no-changes": RenderShowcase.noChanges
         case "moved-only": RenderShowcase.movedOnly
+        case "refresh-only": RenderShowcase.refreshOnly
         default: RenderShowcase.outputsOnly
         }
         try RenderGolden.check(PlanRenderer.markdown(plan), name + ".md")

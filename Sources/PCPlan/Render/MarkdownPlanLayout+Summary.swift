@@ -30,8 +30,17 @@ extension MarkdownPlanLayout {
         let counted = changes.filter { $0.action != .noop }
         let moved = changes.filter { $0.action == .noop && ResourceChangeText.isMoved($0) }
         let outputs = plan.outputChanges.filter { ValueDiffer().output($0).action != .noop }
+        let drift = plan.resourceDrift.filter { $0.action != .noop }
         if counted.isEmpty && moved.isEmpty && outputs.isEmpty {
-            return text + "**No changes.** Your infrastructure matches the configuration.\n"
+            switch plan.mode {
+            case .refreshOnly where !drift.isEmpty:
+                return text + "**\(Self.objects(drift.count)) changed outside of pcplan.** Applying this plan "
+                    + "records the changes in the state without changing any real infrastructure.\n\n"
+            case .destroy:
+                return text + "**No changes.** No objects need to be destroyed.\n"
+            default:
+                return text + "**No changes.** Your infrastructure matches the configuration.\n"
+            }
         }
         var counts = Counts()
         for change in counted { counts.count(change.action) }
@@ -41,6 +50,7 @@ extension MarkdownPlanLayout {
         var extras: [String] = []
         if !moved.isEmpty { extras.append("\(moved.count) moved") }
         if !outputs.isEmpty { extras.append("\(outputs.count) output\(outputs.count == 1 ? "" : "s") changed") }
+        if !drift.isEmpty { extras.append("\(Self.objects(drift.count)) changed outside of pcplan") }
         if !extras.isEmpty { text += " " + extras.joined(separator: ", ").capitalizedFirst + "." }
         text += "\n\n"
 
@@ -49,6 +59,10 @@ extension MarkdownPlanLayout {
         }
         text += warning(counted, withReasons: withReasons)
         return text
+    }
+
+    static func objects(_ count: Int) -> String {
+        count == 1 ? "1 object" : "\(count) objects"
     }
 
     /// Counts per action: one row per module with changes, and a total row

@@ -10,52 +10,81 @@ import PCProvider
 /// address and action and whose body is a ```diff block, then the outputs.
 ///
 /// Diff blocks use Terraform's layout with each line's symbol moved to the
-/// first column (see `MarkerLines`): `+` created, `-` deleted, `!` changed
-/// in place, a space for context. Unchanged attributes are counted, not
-/// shown; JSON documents show only their changed paths
-/// (`StructuralDiff`).
+/// first column, where GitHub looks for it (see `MarkerLines`): `+`
+/// created, `-` deleted, `!` changed in place (GitHub leaves `~`
+/// uncoloured), a space for context and comments; a replaced resource's
+/// header keeps `-/+` or `+/-`, a read keeps `<=`. Unchanged attributes are
+/// counted, not shown; updates of JSON documents show only their changed
+/// paths (`StructuralDiff`).
 ///
-/// Size budget: when the document would exceed `maxCharacters`, the
-/// largest diffs are replaced by a one-line note first; if that is not
-/// enough, the details give way to plain lists of addresses; if even those
-/// are too long (with the warning's reasons dropped), the document says so
-/// at its top. The summary and every changed address are always kept.
+/// Size budget (`maxCharacters`, in UTF-16 code units as GitHub counts):
+/// when the document would exceed it, the largest diffs are replaced by a
+/// one-line note first ("diff omitted to fit the size budget: N lines");
+/// if that is not enough, the details give way to lists of addresses,
+/// grouped by action; then the warning's reasons go too and destroys and
+/// replacements join the lists. If even that is too long, the document
+/// says so at its top. The summary and every changed address are always
+/// kept.
 struct MarkdownPlanLayout: Sendable {
     var maxCharacters: Int
     var schemas: PlanRenderer.SchemaLookup?
 
-    /// One collapsible part of the document, in full and with its diff
-    /// omitted, and the heading of the section it belongs to.
+    /// One collapsible part of the document: where it goes, what it is
+    /// called, and (once rendered) its diff in full or as a note.
     struct Item {
+        enum Source {
+            case resource(ResourceChange, ResourceChangeText.Cause)
+            case outputs([OutputChange])
+        }
+
         var section: String
-        var full: String
-        var omitted: String
-        /// Its line in the address list of the compact form.
+        /// Its group in the address list of the compact form.
         var group: String
+        /// The address, or the changed outputs' names one a line.
         var address: String
+        var opening: String
+        var closing: String
+        var source: Source
+        var full = ""
+        var omitted = ""
+
+        /// The item with its diff omitted, before the diff is rendered:
+        /// never longer than the real omitted form.
+        var shortestSize: Int {
+            MarkdownText.size(opening + Self.note(lines: 0) + closing)
+        }
+
+        static func note(lines: Int) -> String {
+            "diff omitted to fit the size budget: \(lines) lines\n\n"
+        }
     }
 
     func render(_ plan: Plan) -> String {
         let changes = plan.resourceChanges.filter(TerminalPlanLayout.isShown)
-        let items = detailItems(plan, changes: changes)
+        var items = detailItems(plan, changes: changes)
         let head = summary(plan, changes: changes, withReasons: true)
 
-        var omitted = [Bool](repeating: false, count: items.count)
-        var total = size(head, items, omitted)
-        if total <= maxCharacters { return assemble(head, items, omitted) }
-
-        // Largest diffs first; ties in document order, so the result is
-        // stable.
-        let bySize = items.indices.sorted {
-            let left = MarkdownText.size(items[$0].full), right = MarkdownText.size(items[$1].full)
-            return left != right ? left > right : $0 < $1
-        }
-        for index in bySize {
-            let saving = MarkdownText.size(items[index].full) - MarkdownText.size(items[index].omitted)
-            guard saving > 0 else { continue }
-            omitted[index] = true
-            total -= saving
+        // When even the notes cannot fit, the diffs are not worth rendering.
+        let shortest = size(head, items, items.map(\.shortestSize))
+        if shortest <= maxCharacters {
+            for index in items.indices { renderDiff(&items[index]) }
+            var omitted = [Bool](repeating: false, count: items.count)
+            var total = size(head, items, items.map { MarkdownText.size($0.full) })
             if total <= maxCharacters { return assemble(head, items, omitted) }
+
+            // Largest diffs first; ties in document order, so the result is
+            // stable.
+            let fullSizes = items.map { MarkdownText.size($0.full) }
+            let bySize = items.indices.sorted {
+                fullSizes[$0] != fullSizes[$1] ? fullSizes[$0] > fullSizes[$1] : $0 < $1
+            }
+            for index in bySize {
+                let saving = fullSizes[index] - MarkdownText.size(items[index].omitted)
+                guard saving > 0 else { continue }
+                omitted[index] = true
+                total -= saving
+                if total <= maxCharacters { return assemble(head, items, omitted) }
+            }
         }
 
         let compact = compactForm(head, items, listsDestructive: false)
@@ -70,47 +99,47 @@ struct MarkdownPlanLayout: Sendable {
     // MARK: Items
 
     private func detailItems(_ plan: Plan, changes: [ResourceChange]) -> [Item] {
-        let text = ResourceChangeText(
-            style: RenderStyle(color: false, markers: true), differ: ValueDiffer(flattensJSONUpdates: true))
         var items: [Item] = []
-        let hasChanges = !changes.isEmpty || plan.outputChanges.contains { ValueDiffer().output($0).action != .noop }
-        if hasChanges || plan.mode == .refreshOnly {
+        let outputs = plan.outputChanges.filter { ValueDiffer().output($0).action != .noop }
+        if !changes.isEmpty || !outputs.isEmpty || plan.mode == .refreshOnly {
             for change in plan.resourceDrift where change.action != .noop {
-                items.append(
-                    item(change, cause: .drift, section: "Changed outside of pcplan", text: text))
+                items.append(item(change, cause: .drift, section: "Changed outside of pcplan"))
             }
         }
         for change in changes {
-            items.append(item(change, cause: .proposed, section: "Resource changes", text: text))
+            items.append(item(change, cause: .proposed, section: "Resource changes"))
         }
-        let outputLines = TerminalPlanLayout(
-            style: RenderStyle(color: false, markers: true), width: 78, schemas: nil
-        ).outputLines(plan.outputChanges)
-        if !outputLines.isEmpty {
-            let lines = MarkerLines.diffLines(outputLines.joined(separator: "\n"))
-            let names = plan.outputChanges.filter { ValueDiffer().output($0).action != .noop }.map(\.name)
-                .sorted(by: Value.keyOrder)
+        if !outputs.isEmpty {
+            let names = outputs.map(\.name).sorted(by: Value.keyOrder)
             items.append(
                 Item(
-                    section: "Changes to outputs", full: MarkdownText.block("diff", lines) + "\n",
-                    omitted: "diff omitted to fit the size budget: \(lines.count) lines\n\n",
-                    group: "outputs",
-                    address: names.joined(separator: "\n")))
+                    section: "Changes to outputs", group: "outputs", address: names.joined(separator: "\n"),
+                    opening: "", closing: "", source: .outputs(plan.outputChanges)))
         }
         return items
     }
 
-    private func item(
-        _ change: ResourceChange, cause: ResourceChangeText.Cause, section: String, text: ResourceChangeText
-    ) -> Item {
-        let lines = MarkerLines.diffLines(text.render(change, cause: cause, schema: schemas?(change)))
+    private func item(_ change: ResourceChange, cause: ResourceChangeText.Cause, section: String) -> Item {
         let word = Self.actionWord(change.action, cause: cause)
-        let title = "<details><summary><code>\(MarkdownText.html(change.address))</code> (\(word))</summary>\n\n"
         return Item(
-            section: section,
-            full: title + MarkdownText.block("diff", lines) + "\n</details>\n\n",
-            omitted: title + "diff omitted to fit the size budget: \(lines.count) lines\n\n</details>\n\n",
-            group: word, address: change.address)
+            section: section, group: word, address: change.address,
+            opening: "<details><summary><code>\(MarkdownText.html(change.address))</code> (\(word))</summary>\n\n",
+            closing: "</details>\n\n", source: .resource(change, cause))
+    }
+
+    private func renderDiff(_ item: inout Item) {
+        let style = RenderStyle(color: false, markers: true)
+        let lines: [String]
+        switch item.source {
+        case .resource(let change, let cause):
+            let text = ResourceChangeText(style: style, differ: ValueDiffer(flattensJSONUpdates: true))
+            lines = MarkerLines.diffLines(text.render(change, cause: cause, schema: schemas?(change)))
+        case .outputs(let outputs):
+            let rendered = TerminalPlanLayout(style: style, width: 78, schemas: nil).outputLines(outputs)
+            lines = MarkerLines.diffLines(rendered.joined(separator: "\n"))
+        }
+        item.full = item.opening + MarkdownText.block("diff", lines) + (item.closing.isEmpty ? "\n" : "\n" + item.closing)
+        item.omitted = item.opening + Item.note(lines: lines.count) + item.closing
     }
 
     // MARK: Assembly
@@ -128,15 +157,17 @@ struct MarkdownPlanLayout: Sendable {
         return text
     }
 
-    private func size(_ summary: String, _ items: [Item], _ omitted: [Bool]) -> Int {
+    /// The size of the document made of `summary` and `items` of the
+    /// given sizes, section headings included.
+    private func size(_ summary: String, _ items: [Item], _ sizes: [Int]) -> Int {
         var total = MarkdownText.size(summary)
         var section = ""
-        for (index, item) in items.enumerated() {
+        for (item, itemSize) in zip(items, sizes) {
             if item.section != section {
                 section = item.section
                 total += MarkdownText.size("### \(section)\n\n")
             }
-            total += MarkdownText.size(omitted[index] ? item.omitted : item.full)
+            total += itemSize
         }
         return total
     }

@@ -7,8 +7,9 @@ import PCProvider
 /// as unchanged, where "(known after apply)" and "(sensitive value)" go.
 ///
 /// Two flavours, as in Terraform: *typed* for resource attributes (maps keep
-/// quoted keys, nulls in objects are absent) and *dynamic* for outputs and
-/// JSON documents, where every value is read as JSON would be.
+/// quoted keys, nulls in objects are absent) and *dynamic* for outputs, JSON
+/// documents and attributes whose schema says "any type", where every value
+/// is read as JSON would be.
 struct ValueDiffer: Sendable {
     /// Updates of JSON documents become flat paths (`StructuralDiff`)
     /// instead of nested `jsonencode(…)` diffs: the markdown review form.
@@ -51,7 +52,29 @@ struct ValueDiffer: Sendable {
             before = before.marked()
             after = after.marked()
         }
-        return dynamic(Side(value: before, explicit: false), Side(value: after, explicit: false), keyed: false)
+        return dynamic(
+            Self.bounded(Side(value: before, explicit: false)), Self.bounded(Side(value: after, explicit: false)),
+            keyed: false)
+    }
+
+    /// Values nested deeper than this are shown as one line of JSON, so
+    /// rendering never recurses without bound.
+    static let valueDepthLimit = 48
+
+    /// `side` with a value nested too deep replaced by its compact JSON
+    /// (or by a sensitive or unknown placeholder when it holds such parts).
+    static func bounded(_ side: Side) -> Side {
+        guard side.value.isDeeper(than: valueDepthLimit) else { return side }
+        var value: Value
+        if side.value.containsSensitive {
+            value = Value.string("").marked()
+        } else if let text = try? side.value.jsonString() {
+            value = .string(text)
+        } else {
+            value = .unknown(.string)
+        }
+        value.isSensitive = value.isSensitive || side.value.isSensitive
+        return Side(value: value, explicit: side.explicit)
     }
 
     // MARK: Blocks
@@ -76,10 +99,15 @@ struct ValueDiffer: Sendable {
         var attributes: [DiffNode.Entry] = []
         attributes.reserveCapacity(names.count)
         for name in names.sorted(by: Value.keyOrder) {
-            let childBefore = Side(value: beforeAttributes[name] ?? .null, explicit: false)
-            let childAfter = Side(value: afterAttributes[name] ?? .null, explicit: false)
-            let node = typed(
-                childBefore, childAfter, replace: replace.child(key: name), document: jsonAttributes.contains(name))
+            let childBefore = Self.bounded(Side(value: beforeAttributes[name] ?? .null, explicit: false))
+            let childAfter = Self.bounded(Side(value: afterAttributes[name] ?? .null, explicit: false))
+            let childReplace = replace.child(key: name), document = jsonAttributes.contains(name)
+            // Attributes of any type (`pcplan_data.input`) are shown as JSON
+            // values, as Terraform shows them.
+            let node =
+                schema?.attributes[name]?.type == .dynamic
+                ? dynamic(childBefore, childAfter, keyed: document, replace: childReplace.matches)
+                : typed(childBefore, childAfter, replace: childReplace, document: document)
             if node.action == .noop && childBefore.isNil && childAfter.isNil { continue }
             attributes.append(DiffNode.Entry(key: name, node: node))
             current = Self.combine(current, node.action)
@@ -254,11 +282,16 @@ struct ValueDiffer: Sendable {
 
     /// `keyed`: arrays of objects are matched by their natural key
     /// (`StructuralDiff.pairElements`) instead of by position.
-    func dynamic(_ before: Side, _ after: Side, keyed: Bool) -> DiffNode {
-        if let node = sensitive(before, after, replace: false, block: false) { return node }
+    /// `replace` marks only a sensitive or unknown value as forcing the
+    /// replacement: below that, JSON values never say so (as in Terraform).
+    func dynamic(_ before: Side, _ after: Side, keyed: Bool, replace: Bool = false) -> DiffNode {
+        if let node = sensitive(before, after, replace: replace, block: false) { return node }
         if !after.value.isKnown {
-            if before.isNil { return DiffNode(.create, .unknown(before: nil)) }
-            return DiffNode(.update, .unknown(before: dynamic(before, .absent, keyed: keyed)))
+            var explicitAfter = after
+            explicitAfter.explicit = true
+            let action = Self.action(before, explicitAfter)
+            if before.isNil { return DiffNode(action, replace: replace, .unknown(before: nil)) }
+            return DiffNode(action, replace: replace, .unknown(before: dynamic(before, .absent, keyed: keyed)))
         }
         let beforeKind = before.isNil ? JSONKind.null : JSONKind(before.value)
         let afterKind = after.isNil ? JSONKind.null : JSONKind(after.value)
