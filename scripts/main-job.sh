@@ -29,4 +29,16 @@ while IFS= read -r directory; do
     echo "==> pcplan validate $directory"
     "$pcplan" validate "$directory" || status=1
 done < <(find "${roots[@]}" -name '*.pcl' -not -path '*/.*' -exec dirname {} \; | sort -u)
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"
+
+# A plan with the built-in providers: modules, for_each, count, a rendered
+# file. The plan, its Markdown for a pull request and its JSON go to a
+# temporary directory, as does the (empty) state.
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+echo "==> pcplan -chdir=examples/local plan -out $out/plan.bin -markdown-out $out/plan.md"
+"$pcplan" -chdir=examples/local plan -state "$out/pcplan.state.db" -out "$out/plan.bin" -markdown-out "$out/plan.md"
+echo "==> pcplan show -json (first 300 characters)"
+"$pcplan" show -json "$out/plan.bin" | head -c 300; echo
+echo "==> $out/plan.md (first 20 lines)"
+head -20 "$out/plan.md"

@@ -95,21 +95,14 @@ struct ConsoleCommand: TerminalCommand {
         let (inputs, inputDiagnostics) = VariableInputs.collect(options: options, directory: ".", terminal: terminal)
         diagnostics += inputDiagnostics
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let (access, stateDiagnostics) = StateAccess.open(
-            path: statePath, terminal: terminal, create: false, lockFor: nil, lockTimeout: 0)
+        let (state, stateDiagnostics) = StateAccess.load(path: statePath, terminal: terminal)
         diagnostics += stateDiagnostics
         guard !stateDiagnostics.hasErrors else { return (nil, diagnostics) }
-        var snapshot: StateSnapshot?
-        if let access {
-            let (read, readDiagnostics) = access.readSnapshot(displayPath: statePath)
-            guard let read else { return (nil, diagnostics + readDiagnostics) }
-            snapshot = read
-        }
         let planOptions = PlanOptions(
             refresh: false, variables: inputs, timestamp: ISO8601DateFormatter().string(from: Date()),
             pcplanVersion: VersionCommand.version)
         let session = ConsoleSession(
-            configuration: module, state: snapshot, providers: ProviderRegistry(BuiltinProvider.all), options: planOptions)
+            configuration: module, state: state?.snapshot, providers: ProviderRegistry(BuiltinProvider.all), options: planOptions)
         for var diagnostic in session.diagnostics {
             if diagnostic.isError {
                 diagnostic.severity = .warning

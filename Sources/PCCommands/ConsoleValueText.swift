@@ -91,11 +91,11 @@ enum ConsoleValueText {
     /// line indented to the value's level.
     private static func writeString(_ string: String, indent: Int, into text: inout String) {
         guard string.contains("\n") else {
-            text += QuotedText.quoted(string)
+            text += string.goQuoted
             return
         }
         let lines = string.split(separator: "\n", omittingEmptySubsequences: false)
-        let delimiter = QuotedText.heredocDelimiter(for: lines)
+        let delimiter = Heredoc.delimiter(for: lines)
         if indent == 0 {
             text += "<<" + delimiter + "\n" + string + "\n" + delimiter
             return

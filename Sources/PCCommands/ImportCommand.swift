@@ -31,13 +31,7 @@ struct ImportCommand: TerminalCommand {
             help: ArgumentHelp("Path of the state database (created if missing).", valueName: "PATH"))
     var statePath: String = SQLiteStateBackend.defaultPath
 
-    @Option(name: [.customLong("lock", withSingleDash: true), .customLong("lock")],
-            help: "Hold the state lock while importing (default true).")
-    var lock: TerraformBool = TerraformBool(true)
-
-    @Option(name: [.customLong("lock-timeout", withSingleDash: true), .customLong("lock-timeout")],
-            help: ArgumentHelp("How long to wait for the state lock, like 30s (default 0s).", valueName: "DURATION"))
-    var lockTimeout: String = "0s"
+    @OptionGroup var lockOptions: StateLockOptions
 
     @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
     var noColor = false
@@ -57,8 +51,9 @@ struct ImportCommand: TerminalCommand {
             printer.print([Diagnostic(code: .invalidAddress, detail: error.message)])
             return ExitStatus.failure
         }
-        guard let timeout = LockTimeout.seconds(lockTimeout) else {
-            printer.print([StateMoveCommand.invalidLockTimeout(lockTimeout)])
+        var timeoutDiagnostics: [Diagnostic] = []
+        guard let timeout = lockOptions.timeout(reportingTo: &timeoutDiagnostics) else {
+            printer.print(timeoutDiagnostics)
             return ExitStatus.failure
         }
         let (module, loadDiagnostics) = ConfigLoader(workingDirectory: terminal.workingDirectory).load(directory: ".")
@@ -75,26 +70,21 @@ struct ImportCommand: TerminalCommand {
             printer.print([problem])
             return ExitStatus.failure
         }
-        let (opened, openDiagnostics) = StateAccess.open(
-            path: statePath, terminal: terminal, create: true, lockFor: lock.value ? "import" : nil, lockTimeout: timeout)
-        guard let access = opened else {
-            printer.print(openDiagnostics)
+        let (loaded, stateDiagnostics) = StateAccess.load(
+            path: statePath, terminal: terminal, create: true, lockFor: lockOptions.operation("import"), lockTimeout: timeout)
+        guard let state = loaded else {
+            printer.print(stateDiagnostics)
             return ExitStatus.failure
         }
-        defer { access.release() }
-        let (read, readDiagnostics) = access.readSnapshot(displayPath: statePath)
-        guard let snapshot = read else {
-            printer.print(readDiagnostics)
-            return ExitStatus.failure
-        }
+        defer { state.release() }
         let name = instance.description
-        if snapshot.instance(name) != nil {
+        if state.snapshot.instance(name) != nil {
             printer.print([Diagnostic(
                 code: .resourceAlreadyManaged,
                 detail: "pcplan already manages an object at \(name). To import another object to this address, first remove the recorded one from the state with pcplan state rm \(name).")])
             return ExitStatus.failure
         }
-        terminal.standardOutput.write("\(name): Importing from ID \(QuotedText.quoted(id))...\n")
+        terminal.standardOutput.write("\(name): Importing from ID \(id.goQuoted)...\n")
         let value: Value
         switch target.fetch(id: id) {
         case .success(let fetched): value = fetched
@@ -105,7 +95,7 @@ struct ImportCommand: TerminalCommand {
         terminal.standardOutput.write("\(name): Import prepared!\n  Prepared \(instance.resource.type) for import\n")
         terminal.standardOutput.write("\(name): Refreshing state... [id=\(id)]\n")
         let record = target.record(for: instance, value: value)
-        let commitDiagnostics = access.commit(ChangeSet([.upsertInstance(record)]), displayPath: statePath)
+        let commitDiagnostics = state.access.commit(ChangeSet([.upsertInstance(record)]), displayPath: statePath)
         guard commitDiagnostics.isEmpty else {
             printer.print(commitDiagnostics)
             return ExitStatus.failure

@@ -72,11 +72,11 @@ struct ImportTarget {
             guard let current = try configured.read(type: type, state: imported) else {
                 return .failure(Diagnostic(
                     code: .importFailed, summary: "Cannot import non-existent remote object",
-                    detail: "The provider found no \(type) with ID \(QuotedText.quoted(id)). Check the ID; it is the one the provider uses for the object."))
+                    detail: "The provider found no \(type) with ID \(id.goQuoted). Check the ID; it is the one the provider uses for the object."))
             }
             return .success(current)
         } catch {
-            let detail = error.detail.isEmpty ? "The provider could not import \(type) \(QuotedText.quoted(id))." : error.detail
+            let detail = error.detail.isEmpty ? "The provider could not import \(type) \(id.goQuoted)." : error.detail
             return .failure(Diagnostic(code: .importFailed, summary: error.summary, detail: detail))
         }
     }
@@ -93,7 +93,7 @@ struct ImportTarget {
     }
 
     private static func notDeclared(_ instance: ResourceInstanceAddress, in module: Module) -> Diagnostic {
-        let type = QuotedText.quoted(instance.resource.type), name = QuotedText.quoted(instance.resource.name)
+        let type = instance.resource.type.goQuoted, name = instance.resource.name.goQuoted
         return Diagnostic(
             code: .importTargetNotDeclared,
             detail: """

@@ -138,10 +138,11 @@ public struct PCPlanCommand: ParsableCommand {
 
         pcplan plans and applies infrastructure described in PCL, the HCL native
         syntax with Terraform's blocks. The commands available today are listed
-        below; plan and apply are coming.
+        below; apply is coming.
 
         Main commands:
           validate      Check whether the configuration is valid
+          plan          Show changes required by the current configuration
 
         All other commands:
           console       Try expressions against the configuration and state

@@ -66,12 +66,7 @@ struct PlanCommand: TerminalCommand {
     @Option(name: [.customLong("state", withSingleDash: true), .customLong("state")], help: "Path of the state database.")
     var statePath: String = SQLiteStateBackend.defaultPath
 
-    @Option(name: [.customLong("lock", withSingleDash: true), .customLong("lock")], help: "Lock the state while planning (default true).")
-    var lock: TerraformBool = TerraformBool(true)
-
-    @Option(name: [.customLong("lock-timeout", withSingleDash: true), .customLong("lock-timeout")],
-            help: "How long to wait for the state lock, like 30s (default 0s).")
-    var lockTimeout: String = "0s"
+    @OptionGroup var lockOptions: StateLockOptions
 
     @Flag(name: [.customLong("detailed-exitcode", withSingleDash: true), .customLong("detailed-exitcode")],
           help: "Exit 0 when there are no changes, 2 when there are.")
@@ -84,8 +79,8 @@ struct PlanCommand: TerminalCommand {
         var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
         let outcome = PlanRun(
             mode: destroy ? .destroy : (refreshOnly ? .refreshOnly : .normal), refresh: refresh.value, targets: targets,
-            replace: replace, variableOptions: variableOptions(), statePath: statePath, lock: lock.value,
-            lockTimeout: lockTimeout).execute(in: terminal)
+            replace: replace, variableOptions: variableOptions(), statePath: statePath, lock: lockOptions.lock.value,
+            lockTimeout: lockOptions.lockTimeout).execute(in: terminal)
         printer.print(outcome.diagnostics)
         guard let plan = outcome.plan else { return ExitStatus.failure }
         ProcessLifetime.keepUntilExit(plan)
@@ -148,32 +143,19 @@ struct PlanRun {
             case .failure(let error): diagnostics.append(Diagnostic(code: .invalidAddress, detail: "-replace: \(error.message)"))
             }
         }
-        guard let timeout = LockTimeout.seconds(lockTimeout) else {
-            diagnostics.append(Diagnostic(code: .invalidAddress, summary: "Invalid -lock-timeout",
-                                          detail: "-lock-timeout=\(lockTimeout) is not a duration; write it like 30s or 2m."))
-            return (nil, diagnostics)
-        }
+        guard let timeout = LockTimeout.seconds(lockTimeout, reportingTo: &diagnostics) else { return (nil, diagnostics) }
         let (inputs, inputDiagnostics) = VariableInputs.collect(options: variableOptions, directory: ".", terminal: terminal)
         diagnostics += inputDiagnostics
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let (access, stateDiagnostics) = StateAccess.open(
-            path: statePath, terminal: terminal, create: false, lockFor: lock ? "plan" : nil, lockTimeout: timeout)
+        let (state, stateDiagnostics) = StateAccess.load(
+            path: statePath, terminal: terminal, lockFor: lock ? "plan" : nil, lockTimeout: timeout)
         diagnostics += stateDiagnostics
         guard !stateDiagnostics.hasErrors else { return (nil, diagnostics) }
-        defer { access?.release() }
-        var snapshot: StateSnapshot?
-        if let access {
-            do {
-                snapshot = try access.backend.snapshot()
-            } catch {
-                diagnostics.append(Diagnostic(code: .stateUnavailable, detail: "\(statePath): \(error)"))
-                return (nil, diagnostics)
-            }
-        }
+        defer { state?.release() }
         let options = PlanOptions(
             mode: mode, refresh: refresh, targets: parsedTargets, replace: parsedReplace, variables: inputs,
             timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version)
-        let planner = Planner(configuration: module, state: snapshot, providers: ProviderRegistry(BuiltinProvider.all), options: options)
+        let planner = Planner(configuration: module, state: state?.snapshot, providers: ProviderRegistry(BuiltinProvider.all), options: options)
         let (plan, planDiagnostics) = planner.plan()
         return (plan, diagnostics + planDiagnostics)
     }
@@ -184,16 +166,5 @@ extension PlanRun {
     /// blocks and attributes of any type as Terraform does.
     static func schemaLookup(_ registry: ProviderRegistry) -> PlanRenderer.SchemaLookup {
         { change in registry.schema(forType: change.type, dataSource: change.mode == .data) }
-    }
-}
-
-/// `-lock-timeout` durations: `0s`, `30s`, `5m`, `1h`.
-enum LockTimeout {
-    static func seconds(_ text: String) -> Double? {
-        let scales: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (unit, scale) in scales where text.hasSuffix(unit) {
-            if let value = Double(text.dropLast(unit.count)), value >= 0 { return value * scale }
-        }
-        return Double(text).flatMap { $0 >= 0 ? $0 : nil }
     }
 }

@@ -107,28 +107,19 @@ struct ShowCommand: TerminalCommand {
     /// one: the JSON plan's `prior_state`. A state that moved on since is
     /// not what the plan saw, so it is left out rather than misreported.
     private func priorState(of plan: Plan, in terminal: Terminal) -> StateSnapshot? {
-        let (access, _) = StateAccess.open(path: statePath, terminal: terminal, create: false, lockFor: nil, lockTimeout: 0)
-        guard let access, let snapshot = access.readSnapshot(displayPath: statePath).0 else { return nil }
+        guard let snapshot = StateAccess.load(path: statePath, terminal: terminal).0?.snapshot else { return nil }
         guard snapshot.lineage == plan.stateLineage, snapshot.serial == plan.stateSerial else { return nil }
         return snapshot
     }
 
     private func showState(in terminal: Terminal, printer: inout DiagnosticPrinter) -> Int32 {
-        let (access, openDiagnostics) = StateAccess.open(
-            path: statePath, terminal: terminal, create: false, lockFor: nil, lockTimeout: 0)
-        guard !openDiagnostics.hasErrors else {
-            printer.print(openDiagnostics)
+        let (state, stateDiagnostics) = StateAccess.load(path: statePath, terminal: terminal)
+        guard !stateDiagnostics.hasErrors else {
+            printer.print(stateDiagnostics)
             return ExitStatus.failure
         }
-        var snapshot = StateSnapshot(lineage: "", serial: 0, pcplanVersion: VersionCommand.version, resources: [], outputs: [])
-        if let access {
-            let (read, readDiagnostics) = access.readSnapshot(displayPath: statePath)
-            guard let read else {
-                printer.print(readDiagnostics)
-                return ExitStatus.failure
-            }
-            snapshot = read
-        }
+        let snapshot = state?.snapshot
+            ?? StateSnapshot(lineage: "", serial: 0, pcplanVersion: VersionCommand.version, resources: [], outputs: [])
         if json {
             do {
                 terminal.standardOutput.write(try StatePullJSON.render(snapshot))
@@ -138,7 +129,7 @@ struct ShowCommand: TerminalCommand {
                 return ExitStatus.failure
             }
         }
-        guard access != nil else {
+        guard state != nil else {
             terminal.standardOutput.write("No state.\n")
             return ExitStatus.success
         }

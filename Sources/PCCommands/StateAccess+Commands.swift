@@ -18,6 +18,39 @@ extension StateAccess {
         return (access, diagnostics)
     }
 
+    /// Opens the state at `path`, takes the lock for `operation` when one is
+    /// given, and reads everything recorded. Nil with diagnostics when a step
+    /// fails (a lock taken is released again); nil without diagnostics when
+    /// `create` is false and there is no state yet. The caller releases the
+    /// lock of what it gets when it is done.
+    static func load(
+        path: String, terminal: Terminal, create: Bool = false, lockFor operation: String? = nil, lockTimeout: Double = 0
+    ) -> (LoadedState?, [Diagnostic]) {
+        let (access, diagnostics) = open(
+            path: path, terminal: terminal, create: create, lockFor: operation, lockTimeout: lockTimeout)
+        return read(access, diagnostics, displayPath: path)
+    }
+
+    /// `load` for the state commands, which need a state that exists.
+    static func loadExisting(
+        path: String, terminal: Terminal, lockFor operation: String? = nil, lockTimeout: Double = 0
+    ) -> (LoadedState?, [Diagnostic]) {
+        let (access, diagnostics) = existing(path: path, terminal: terminal, lockFor: operation, lockTimeout: lockTimeout)
+        return read(access, diagnostics, displayPath: path)
+    }
+
+    private static func read(
+        _ opened: StateAccess?, _ diagnostics: [Diagnostic], displayPath: String
+    ) -> (LoadedState?, [Diagnostic]) {
+        guard let access = opened else { return (nil, diagnostics) }
+        let (read, readDiagnostics) = access.readSnapshot(displayPath: displayPath)
+        guard let snapshot = read else {
+            access.release()
+            return (nil, diagnostics + readDiagnostics)
+        }
+        return (LoadedState(access: access, snapshot: snapshot), diagnostics)
+    }
+
     static func noStateDiagnostic(path: String) -> Diagnostic {
         Diagnostic(
             code: .noState,
@@ -52,4 +85,12 @@ extension StateAccess {
         if let error = error as? StateError { return error.description }
         return "\(path): \(error)"
     }
+}
+
+/// A state opened, locked when the command asked, and read.
+struct LoadedState {
+    let access: StateAccess
+    let snapshot: StateSnapshot
+
+    func release() { access.release() }
 }

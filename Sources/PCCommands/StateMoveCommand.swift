@@ -36,13 +36,7 @@ struct StateMoveCommand: TerminalCommand {
             help: ArgumentHelp("Path of the state database.", valueName: "PATH"))
     var statePath: String = SQLiteStateBackend.defaultPath
 
-    @Option(name: [.customLong("lock", withSingleDash: true), .customLong("lock")],
-            help: "Hold the state lock while changing the state (default true).")
-    var lock: TerraformBool = TerraformBool(true)
-
-    @Option(name: [.customLong("lock-timeout", withSingleDash: true), .customLong("lock-timeout")],
-            help: ArgumentHelp("How long to wait for the state lock, like 30s (default 0s).", valueName: "DURATION"))
-    var lockTimeout: String = "0s"
+    @OptionGroup var lockOptions: StateLockOptions
 
     @Argument(help: ArgumentHelp("The address to move.", valueName: "SOURCE"))
     var source: String
@@ -62,26 +56,20 @@ struct StateMoveCommand: TerminalCommand {
             }
         }
         let from = parse(source, "source"), to = parse(destination, "target")
-        let timeout = LockTimeout.seconds(lockTimeout)
-        if timeout == nil { diagnostics.append(Self.invalidLockTimeout(lockTimeout)) }
+        let timeout = lockOptions.timeout(reportingTo: &diagnostics)
         guard let from, let to, let timeout else {
             printer.print(diagnostics)
             return ExitStatus.failure
         }
-        let (opened, openDiagnostics) = StateAccess.existing(
-            path: statePath, terminal: terminal, lockFor: lock.value ? "state mv" : nil, lockTimeout: timeout)
-        guard let access = opened else {
-            printer.print(openDiagnostics)
+        let (loaded, stateDiagnostics) = StateAccess.loadExisting(
+            path: statePath, terminal: terminal, lockFor: lockOptions.operation("state mv"), lockTimeout: timeout)
+        guard let state = loaded else {
+            printer.print(stateDiagnostics)
             return ExitStatus.failure
         }
-        defer { access.release() }
-        let (read, readDiagnostics) = access.readSnapshot(displayPath: statePath)
-        guard let snapshot = read else {
-            printer.print(readDiagnostics)
-            return ExitStatus.failure
-        }
+        defer { state.release() }
         let steps: [StateMove.Step]
-        switch StateMove(index: StateAddressIndex(snapshot)).steps(from: from, to: to) {
+        switch StateMove(index: StateAddressIndex(state.snapshot)).steps(from: from, to: to) {
         case .success(let found): steps = found
         case .failure(let problem):
             printer.print([problem])
@@ -92,7 +80,7 @@ struct StateMoveCommand: TerminalCommand {
             return ExitStatus.success
         }
         let changes = ChangeSet(steps.map { StateChange.moveInstance(from: $0.from, to: StateMove.identity(of: $0.to)) })
-        let commitDiagnostics = access.commit(changes, displayPath: statePath)
+        let commitDiagnostics = state.access.commit(changes, displayPath: statePath)
         guard commitDiagnostics.isEmpty else {
             printer.print(commitDiagnostics)
             return ExitStatus.failure
@@ -100,11 +88,5 @@ struct StateMoveCommand: TerminalCommand {
         // Terraform counts the address moved, not the instances under it.
         terminal.standardOutput.write("Move \"\(from)\" to \"\(to)\"\nSuccessfully moved 1 object(s).\n")
         return ExitStatus.success
-    }
-
-    static func invalidLockTimeout(_ text: String) -> Diagnostic {
-        Diagnostic(
-            code: .invalidAddress, summary: "Invalid -lock-timeout",
-            detail: "-lock-timeout=\(text) is not a duration; write it like 30s or 2m.")
     }
 }

@@ -34,13 +34,7 @@ struct StateRemoveCommand: TerminalCommand {
             help: ArgumentHelp("Path of the state database.", valueName: "PATH"))
     var statePath: String = SQLiteStateBackend.defaultPath
 
-    @Option(name: [.customLong("lock", withSingleDash: true), .customLong("lock")],
-            help: "Hold the state lock while changing the state (default true).")
-    var lock: TerraformBool = TerraformBool(true)
-
-    @Option(name: [.customLong("lock-timeout", withSingleDash: true), .customLong("lock-timeout")],
-            help: ArgumentHelp("How long to wait for the state lock, like 30s (default 0s).", valueName: "DURATION"))
-    var lockTimeout: String = "0s"
+    @OptionGroup var lockOptions: StateLockOptions
 
     @Argument(help: ArgumentHelp("Resource instance, resource or module addresses to remove.", valueName: "ADDRESS"))
     var addresses: [String] = []
@@ -60,28 +54,19 @@ struct StateRemoveCommand: TerminalCommand {
             case .failure(let error): diagnostics.append(Diagnostic(code: .invalidAddress, detail: error.message))
             }
         }
-        guard let timeout = LockTimeout.seconds(lockTimeout) else {
-            diagnostics.append(StateMoveCommand.invalidLockTimeout(lockTimeout))
+        let timeout = lockOptions.timeout(reportingTo: &diagnostics)
+        guard let timeout, !diagnostics.hasErrors else {
             printer.print(diagnostics)
             return ExitStatus.failure
         }
-        guard !diagnostics.hasErrors else {
-            printer.print(diagnostics)
+        let (loaded, stateDiagnostics) = StateAccess.loadExisting(
+            path: statePath, terminal: terminal, lockFor: lockOptions.operation("state rm"), lockTimeout: timeout)
+        guard let state = loaded else {
+            printer.print(stateDiagnostics)
             return ExitStatus.failure
         }
-        let (opened, openDiagnostics) = StateAccess.existing(
-            path: statePath, terminal: terminal, lockFor: lock.value ? "state rm" : nil, lockTimeout: timeout)
-        guard let access = opened else {
-            printer.print(openDiagnostics)
-            return ExitStatus.failure
-        }
-        defer { access.release() }
-        let (read, readDiagnostics) = access.readSnapshot(displayPath: statePath)
-        guard let snapshot = read else {
-            printer.print(readDiagnostics)
-            return ExitStatus.failure
-        }
-        let index = StateAddressIndex(snapshot)
+        defer { state.release() }
+        let index = StateAddressIndex(state.snapshot)
         var chosen = Set<String>()
         var unmatched: [String] = []
         for (text, target) in targets {
@@ -109,7 +94,7 @@ struct StateRemoveCommand: TerminalCommand {
             return ExitStatus.success
         }
         let changes = ChangeSet(removed.map { StateChange.deleteInstance(address: $0) })
-        let commitDiagnostics = access.commit(changes, displayPath: statePath)
+        let commitDiagnostics = state.access.commit(changes, displayPath: statePath)
         guard commitDiagnostics.isEmpty else {
             printer.print(commitDiagnostics)
             return ExitStatus.failure

@@ -26,7 +26,7 @@ enum StateResourceText {
     ) -> String {
         var text = "# \(address):\n"
         text += isData ? "data " : "resource "
-        text += QuotedText.quoted(type) + " " + QuotedText.quoted(name) + " {\n"
+        text += type.goQuoted + " " + name.goQuoted + " {\n"
         writeBody(value, schema: schema, indent: indentWidth, into: &text)
         text += "}\n"
         return text
@@ -48,7 +48,7 @@ enum StateResourceText {
             let attribute = attributes[name]!
             // As Terraform does, an unset attribute is not worth a line.
             if attribute.isNull && !attribute.isSensitive { continue }
-            shown.append((QuotedText.isIdentifier(name) ? name : QuotedText.quoted(name), attribute))
+            shown.append((name.isIdentifier ? name : name.goQuoted, attribute))
         }
         writeAligned(shown, indent: indent, into: &text)
         for name in blocks.keys.sorted(by: Value.keyOrder) {
@@ -125,7 +125,7 @@ enum StateResourceText {
         }
         text += "{\n"
         let keyed = Value.sortedKeys(entries).map { key in
-            (quoteAll || !QuotedText.isIdentifier(key) ? QuotedText.quoted(key) : key, entries[key]!)
+            (quoteAll || !key.isIdentifier ? key.goQuoted : key, entries[key]!)
         }
         writeAligned(keyed, indent: indent + indentWidth, into: &text)
         text += spaces(indent) + "}"
@@ -139,13 +139,13 @@ enum StateResourceText {
             return
         }
         guard string.contains("\n") else {
-            text += QuotedText.quoted(string)
+            text += string.goQuoted
             return
         }
         // The final newline of a text file is the heredoc's own.
         let body = string.hasSuffix("\n") ? String(string.dropLast()) : string
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let delimiter = QuotedText.heredocDelimiter(for: lines)
+        let delimiter = Heredoc.delimiter(for: lines)
         text += "<<-" + delimiter + "\n"
         for line in lines {
             if !line.isEmpty { text += spaces(indent + indentWidth) + line }

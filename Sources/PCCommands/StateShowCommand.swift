@@ -45,14 +45,9 @@ struct StateShowCommand: TerminalCommand {
                 detail: "\(error.message) pcplan state show needs the address of one resource instance; pcplan state list shows them.")])
             return ExitStatus.failure
         }
-        let (access, openDiagnostics) = StateAccess.existing(path: statePath, terminal: terminal, lockFor: nil)
-        guard let access else {
-            printer.print(openDiagnostics)
-            return ExitStatus.failure
-        }
-        let (read, readDiagnostics) = access.readSnapshot(displayPath: statePath)
-        guard let snapshot = read else {
-            printer.print(readDiagnostics)
+        let (loaded, stateDiagnostics) = StateAccess.loadExisting(path: statePath, terminal: terminal)
+        guard let snapshot = loaded?.snapshot else {
+            printer.print(stateDiagnostics)
             return ExitStatus.failure
         }
         guard let record = snapshot.instance(instance.description) else {

@@ -1,14 +1,17 @@
+import PCLang
+
 /// The key of one instance of a repeated resource or module: `count.index`
 /// or `each.key`.
 public enum InstanceKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     case index(Int)
     case key(String)
 
-    /// `[0]` or `["a"]`, as in addresses.
+    /// `[0]` or `["a"]`, as in addresses: the key is a string literal of
+    /// the language, so the address reads back as the same key.
     public var description: String {
         switch self {
         case .index(let index): "[\(index)]"
-        case .key(let key): "[\(AddressText.quoted(key))]"
+        case .key(let key): "[\(key.hclQuoted)]"
         }
     }
 
@@ -19,23 +22,5 @@ public enum InstanceKey: Sendable, Hashable, Comparable, CustomStringConvertible
         case (.index, .key): true
         case (.key, .index): false
         }
-    }
-}
-
-/// Quoting for keys inside addresses, as Terraform writes them.
-enum AddressText {
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -31,67 +31,56 @@ public enum Parser {
 
     /// Parses tokens already made, for callers that lex separately.
     public static func parse(_ lexed: LexedFile) -> SyntaxFile {
-        var tokens = lexed.tokens
-        if tokens.last?.kind != .endOfFile {
-            let end = lexed.file.bytes.count
-            tokens.append(Token(.endOfFile, start: end, end: end))
-        }
-        let file = lexed.file
-        let (body, diagnostics) = tokens.withUnsafeBufferPointer { tokenBuffer in
-            file.bytes.withUnsafeBufferPointer { byteBuffer in
-                var parser = SyntaxParser(file: file, tokens: tokenBuffer, bytes: byteBuffer)
-                parser.reportMistakeTokens()
-                let body = parser.parseFile()
-                return (body, parser.diagnostics)
-            }
-        }
-        return SyntaxFile(source: file, tokens: tokens, body: body, diagnostics: lexed.diagnostics + diagnostics)
+        let (tokens, body, diagnostics) = withParser(over: lexed) { $0.parseFile() }
+        return SyntaxFile(source: lexed.file, tokens: tokens, body: body, diagnostics: diagnostics)
     }
 
     /// Parses a whole file as template text, as `templatefile` and
     /// `templatestring` read their templates.
     public static func parseTemplate(_ file: SourceFile) -> (expression: SyntaxExpression, diagnostics: [Diagnostic]) {
-        let lexed = Lexer.tokenizeTemplate(file)
-        var tokens = lexed.tokens
-        if tokens.last?.kind != .endOfFile {
-            tokens.append(Token(.endOfFile, start: file.bytes.count, end: file.bytes.count))
-        }
-        let (expression, diagnostics) = tokens.withUnsafeBufferPointer { tokenBuffer in
-            file.bytes.withUnsafeBufferPointer { byteBuffer in
-                var parser = SyntaxParser(file: file, tokens: tokenBuffer, bytes: byteBuffer)
-                parser.reportMistakeTokens()
-                let expression = parser.parseTemplateFile()
-                return (expression, parser.diagnostics)
-            }
-        }
-        return (expression, lexed.diagnostics + diagnostics)
+        let (_, expression, diagnostics) = withParser(over: Lexer.tokenizeTemplate(file)) { $0.parseTemplateFile() }
+        return (expression, diagnostics)
     }
 
     /// Parses a lone expression, as `terraform console` reads one: newlines
     /// are ignored and nothing may follow the expression.
     public static func parseExpression(_ file: SourceFile) -> (expression: SyntaxExpression, diagnostics: [Diagnostic]) {
-        let lexed = Lexer.tokenize(file)
+        let (_, expression, diagnostics) = withParser(over: Lexer.tokenize(file)) { parser in
+            parser.pushNewlines(false)
+            let expression = parser.parseExpression()
+            let next = parser.peek()
+            if next.kind != .endOfFile {
+                parser.report(
+                    .invalidExpression, summary: "Extra characters after expression",
+                    detail: "Only one expression is expected here; remove the text after it.",
+                    at: next)
+            }
+            parser.popNewlines()
+            return expression
+        }
+        return (expression, diagnostics)
+    }
+
+    /// Runs `parse` with a parser over `lexed`, whose tokens are ended with an
+    /// end-of-file token when the lexer stopped short of one and whose
+    /// mistake tokens are already reported. Returns the tokens, what `parse`
+    /// made, and the lexer's diagnostics followed by the parser's.
+    private static func withParser<Parsed>(
+        over lexed: LexedFile, _ parse: (inout SyntaxParser) -> Parsed
+    ) -> (tokens: [Token], parsed: Parsed, diagnostics: [Diagnostic]) {
+        let file = lexed.file
         var tokens = lexed.tokens
         if tokens.last?.kind != .endOfFile {
             tokens.append(Token(.endOfFile, start: file.bytes.count, end: file.bytes.count))
         }
-        let (expression, diagnostics) = tokens.withUnsafeBufferPointer { tokenBuffer in
+        let (parsed, diagnostics) = tokens.withUnsafeBufferPointer { tokenBuffer in
             file.bytes.withUnsafeBufferPointer { byteBuffer in
                 var parser = SyntaxParser(file: file, tokens: tokenBuffer, bytes: byteBuffer)
                 parser.reportMistakeTokens()
-                parser.pushNewlines(false)
-                let expression = parser.parseExpression()
-                let next = parser.peek()
-                if next.kind != .endOfFile {
-                    parser.report(
-                        .invalidExpression, summary: "Extra characters after expression",
-                        detail: "Only one expression is expected here; remove the text after it.",
-                        at: next)
-                }
-                parser.popNewlines()
-                return (expression, parser.diagnostics)
+                let parsed = parse(&parser)
+                return (parsed, parser.diagnostics)
             }
         }
-        return (expression, lexed.diagnostics + diagnostics)
+        return (tokens, parsed, lexed.diagnostics + diagnostics)
     }
 }

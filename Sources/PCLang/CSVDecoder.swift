@@ -26,7 +26,7 @@ struct CSVDecoder {
         var attributeTypes: [String: ValueType] = [:]
         for name in header {
             if attributeTypes[name] != nil {
-                throw Failure(message: "duplicate column name \(GoQuote.quote(name))")
+                throw Failure(message: "duplicate column name \(name.goQuoted)")
             }
             attributeTypes[name] = .string
         }

@@ -19,7 +19,7 @@ extension Conversion {
             return structuralMismatchMessage(elements.enumerated().map { ("\($0.offset)", $0.element) }, element)
         case (.object(let attributes), .map(let element)):
             let keys = attributes.keys.sorted(by: Value.keyOrder)
-            return structuralMismatchMessage(keys.map { (quoted($0), attributes[$0]!) }, element)
+            return structuralMismatchMessage(keys.map { ($0.goQuoted, attributes[$0]!) }, element)
         case (.list(let element), .list(let wanted)), (.set(let element), .list(let wanted)):
             return "incorrect list element type: " + mismatchMessage(from: element, to: wanted)
         case (.list(let element), .set(let wanted)), (.set(let element), .set(let wanted)):
@@ -43,19 +43,19 @@ extension Conversion {
                 continue
             }
             if mismatch == nil, !conversionExists(from: attribute, to: target) {
-                mismatch = "attribute \(quoted(name)): " + mismatchMessage(from: attribute, to: target)
+                mismatch = "attribute \(name.goQuoted): " + mismatchMessage(from: attribute, to: target)
             }
         }
         switch missing.count {
         case 0:
             return mismatch ?? "incorrect object attributes"
         case 1:
-            return "attribute \(quoted(missing[0])) is required"
+            return "attribute \(missing[0].goQuoted) is required"
         case 2:
-            return "attributes \(quoted(missing[0])) and \(quoted(missing[1])) are required"
+            return "attributes \(missing[0].goQuoted) and \(missing[1].goQuoted) are required"
         default:
-            let head = missing.dropLast().map { quoted($0) + ", " }.joined()
-            return "attributes \(head)and \(quoted(missing[missing.count - 1])) are required"
+            let head = missing.dropLast().map { $0.goQuoted + ", " }.joined()
+            return "attributes \(head)and \(missing[missing.count - 1].goQuoted) are required"
         }
     }
 
@@ -86,28 +86,5 @@ extension Conversion {
 
     private static func elementConstraintName(_ type: ValueType) -> String {
         type == .dynamic ? "any single type" : constraintName(type)
-    }
-
-    /// A string in double quotes with Go's `%q` escapes, as cty quotes
-    /// attribute names and keys in its messages.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\x" + (hex.count < 2 ? "0" : "") + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

@@ -88,7 +88,7 @@ extension Conversion {
             guard attributeTarget.isSatisfied(by: element) || conversionExists(from: element, to: attributeTarget) else {
                 let reason = mismatchMessage(from: entry.type, to: attributeTarget)
                 throw ConversionError(
-                    path: path, message: "map element type is incompatible with attribute \(quoted(key)): \(reason)")
+                    path: path, message: "map element type is incompatible with attribute \(key.goQuoted): \(reason)")
             }
             elementPath.steps.append(.index(.string(key)))
             result[key] = try apply(entry, from: element, to: attributeTarget, path: &elementPath)
@@ -96,7 +96,7 @@ extension Conversion {
         }
         for name in wanted.keys.sorted(by: Value.keyOrder) where result[name] == nil {
             guard optional.contains(name) else {
-                throw ConversionError(path: path, message: "map has no element for required attribute \(quoted(name))")
+                throw ConversionError(path: path, message: "map has no element for required attribute \(name.goQuoted)")
             }
             result[name] = .null(wanted[name]!.type)
         }

@@ -132,24 +132,7 @@ public struct ConversionError: Error, Sendable, Equatable {
 
     /// The path as Terraform writes it: `.name`, `[0]`, `["key"]`; empty
     /// for the value itself.
-    public var pathDescription: String {
-        var text = ""
-        for step in path.steps {
-            switch step {
-            case .attribute(let name):
-                text += "." + name
-            case .index(let key):
-                if let string = key.stringValue {
-                    text += "[" + Conversion.quoted(string) + "]"
-                } else if let number = key.numberValue {
-                    text += "[\(number)]"
-                } else {
-                    text += "[?]"
-                }
-            }
-        }
-        return text
-    }
+    public var pathDescription: String { path.description }
 
     /// The message with the path before it when there is one:
     /// `[1]: a number is required`.

@@ -131,59 +131,7 @@ struct FormatVerb: Sendable {
         var end = offset + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         let text = String(decoding: bytes[offset..<end], as: UTF8.self)
-        let character = text.unicodeScalars.first.map(goQuotedRune) ?? "'?'"
+        let character = text.unicodeScalars.first.map(\.goQuotedRune) ?? "'?'"
         return Failure(reason: "unrecognized format character \(character) at offset \(offset)")
-    }
-
-    /// A rune quoted as Go's `%q` quotes one: `'a'`, `'\t'`, `'\x00'`.
-    static func goQuotedRune(_ scalar: Unicode.Scalar) -> String {
-        switch scalar {
-        case "'": return "'\\''"
-        case "\\": return "'\\\\'"
-        case "\u{7}": return "'\\a'"
-        case "\u{8}": return "'\\b'"
-        case "\u{C}": return "'\\f'"
-        case "\n": return "'\\n'"
-        case "\r": return "'\\r'"
-        case "\t": return "'\\t'"
-        case "\u{B}": return "'\\v'"
-        default: break
-        }
-        if scalar == " " || isPrintable(scalar) { return "'\(Character(scalar))'" }
-        let hex = String(scalar.value, radix: 16)
-        if scalar.value < 0x80 { return "'\\x" + String(repeating: "0", count: 2 - hex.count) + hex + "'" }
-        if scalar.value < 0x10000 { return "'\\u" + String(repeating: "0", count: 4 - hex.count) + hex + "'" }
-        return "'\\U" + String(repeating: "0", count: 8 - hex.count) + hex + "'"
-    }
-
-    /// A string quoted as Go's `%q` quotes one.
-    static func goQuoted(_ string: String) -> String {
-        var text = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "'": text += "'"
-            default:
-                let quoted = goQuotedRune(scalar)
-                text += quoted.dropFirst().dropLast()
-            }
-        }
-        return text + "\""
-    }
-
-    /// Go's `unicode.IsPrint` without the space: letters, marks, numbers,
-    /// punctuation and symbols.
-    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
     }
 }

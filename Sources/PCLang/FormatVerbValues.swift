@@ -41,7 +41,7 @@ extension FormatVerb {
             }
             appendPadded(string, to: &output)
         default:
-            throw Failure(reason: "unsupported format verb \(FormatVerb.goQuotedRune(Unicode.Scalar(mode))) in \(quotedRaw) at offset \(offset)")
+            throw Failure(reason: "unsupported format verb \(Unicode.Scalar(mode).goQuotedRune) in \(quotedRaw) at offset \(offset)")
         }
     }
 

@@ -16,8 +16,20 @@ public struct FunctionLibrary: Sendable {
     public static let standard = FunctionLibrary(
         numericFunctions + stringFunctions + collectionFunctions + encodingFunctions
             + filesystemFunctions + dateTimeFunctions + cryptoFunctions + networkFunctions
-            + typeConversionFunctions
+            + typeConversionFunctions + [templateString]
     )
+
+    /// `templatestring` takes a reference, not a value, so the evaluator
+    /// runs it (see `Evaluator+Functions.swift`); it is listed here so that
+    /// lookups, suggestions and the console know it.
+    static let templateString = Function(
+        name: "templatestring",
+        parameters: [FunctionParameter("template", .string), FunctionParameter("vars", .dynamic)],
+        returnType: .string,
+        summary: "Renders a template string held in a variable or local value."
+    ) { _, _ throws(FunctionError) in
+        throw FunctionError("templatestring is handled by the evaluator.")
+    }
 
     /// Looks a function up by its plain name or `core::` name.
     public func function(named name: String) -> Function? {

@@ -69,7 +69,7 @@ enum CollectionMaps {
             } else if let fallback {
                 resultType = fallback.type
             } else {
-                let shown = key.isSensitive ? "(sensitive value)" : Support.quoted(name)
+                let shown = key.isSensitive ? "(sensitive value)" : name.goQuoted
                 throw Support.invalid(0, "inputMap", "the given object has no attribute \(shown)")
             }
         case .map(_, let elementType), .unknown(.map(let elementType)):
@@ -87,7 +87,7 @@ enum CollectionMaps {
             return found.marked(sensitive: sensitive)
         }
         guard let fallback else {
-            let shown = key.isSensitive ? "(sensitive value)" : Support.quoted(name)
+            let shown = key.isSensitive ? "(sensitive value)" : name.goQuoted
             throw Support.invalid(1, "key", "lookup failed to find key \(shown)")
         }
         do {
@@ -131,7 +131,7 @@ enum CollectionMaps {
                     attributesKnown = false
                 }
             default:
-                throw Support.invalid(index, "maps", "arguments must be maps or objects, got \(Support.quoted(type.friendlyName))")
+                throw Support.invalid(index, "maps", "arguments must be maps or objects, got \(type.friendlyName.goQuoted)")
             }
             if let firstType {
                 matching = matching && type == firstType

@@ -142,7 +142,7 @@ enum UUIDText {
             break
         case 45:
             let prefix = String(decoding: bytes[0..<9], as: UTF8.self)
-            guard prefix.lowercased() == "urn:uuid:" else { throw Invalid(reason: "invalid urn prefix: \(FilePaths.quoted(prefix))") }
+            guard prefix.lowercased() == "urn:uuid:" else { throw Invalid(reason: "invalid urn prefix: \(prefix.goQuoted)") }
             bytes.removeFirst(9)
         case 38:
             bytes.removeFirst()

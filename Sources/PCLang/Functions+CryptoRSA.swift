@@ -5,7 +5,7 @@ import COpenSSL
 enum RSADecryption {
     static func decrypt(ciphertext: String, privateKey: String) throws(FunctionError) -> String {
         guard let input = Digest.decodeBase64(ciphertext) else {
-            throw FunctionError(argument: 0, "Invalid value for \"ciphertext\" parameter: failed to decode input \(FilePaths.quoted(ciphertext)): cipher text must be base64-encoded.")
+            throw FunctionError(argument: 0, "Invalid value for \"ciphertext\" parameter: failed to decode input \(ciphertext.goQuoted): cipher text must be base64-encoded.")
         }
         let key = try PrivateKey(pem: privateKey)
         guard let output = key.decrypt(input) else {
@@ -81,7 +81,7 @@ enum RSADecryption {
             case "OPENSSH PRIVATE KEY":
                 throw invalidKey("invalid private key: keys in the OpenSSH format are not supported; convert it to PEM, for example with ssh-keygen -p -m PEM")
             default:
-                throw invalidKey("invalid private key: unsupported key type \(FilePaths.quoted(block.type))")
+                throw invalidKey("invalid private key: unsupported key type \(block.type.goQuoted)")
             }
             guard !block.bytes.isEmpty else { throw invalidKey("invalid ASN1 data in the given private key") }
             let parsed: OpaquePointer? = block.bytes.withUnsafeBufferPointer { buffer in

@@ -239,7 +239,7 @@ struct GoParseError: Error {
         case "T": return prefix + ": missing required time introducer 'T'"
         case ":", "-":
             if valueElement.isEmpty { return prefix + ": end of string where \"\(layoutElement)\" is expected" }
-            return prefix + ": found \(FilePaths.quoted(valueElement)) where \"\(layoutElement)\" is expected"
+            return prefix + ": found \(valueElement.goQuoted) where \"\(layoutElement)\" is expected"
         default: what = "timestamp segment"
         }
         if valueElement.isEmpty { return prefix + ": end of string before \(what)" }
@@ -248,6 +248,6 @@ struct GoParseError: Error {
             if what == "hour" && valueElement.utf8.count != 2 { return prefix + ": hour must have exactly two digits" }
             if what == "minute" && valueElement.utf8.count != 2 { return prefix + ": minute must have exactly two digits" }
         }
-        return prefix + ": cannot use \(FilePaths.quoted(valueElement)) as \(what)"
+        return prefix + ": cannot use \(valueElement.goQuoted) as \(what)"
     }
 }

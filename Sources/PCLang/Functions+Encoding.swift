@@ -24,7 +24,7 @@ extension FunctionLibrary {
                 return Value.unknown(.string).marked(sensitive: sensitive)
             }
             guard let bytes = try? Base64.decode(text) else {
-                let shown = sensitive ? "(sensitive value)" : GoQuote.quote(text)
+                let shown = sensitive ? "(sensitive value)" : text.goQuoted
                 throw FunctionError("failed to decode base64 data \(shown).")
             }
             guard let decoded = String(validating: bytes, as: UTF8.self) else {

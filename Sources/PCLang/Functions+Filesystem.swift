@@ -88,7 +88,7 @@ extension FunctionLibrary {
         guard let path = pathValue.stringValue, let pattern = patternValue.stringValue else {
             return Value.unknown(.set(.string)).marked(sensitive: sensitive)
         }
-        func shown(_ text: String) -> String { sensitive ? "(sensitive value)" : FilePaths.quoted(text) }
+        func shown(_ text: String) -> String { sensitive ? "(sensitive value)" : text.goQuoted }
         let base = FilePaths.isAbsolute(path) ? path : FilePaths.join(context.baseDirectory, path)
         let full = FilePaths.join(base, pattern)
         let matches: [String]
@@ -119,8 +119,8 @@ extension FunctionLibrary {
             guard let names = variables.attributes else {
                 throw FunctionError(argument: 1, "Invalid value for \"vars\" parameter: invalid vars value: must be a map.")
             }
-            for name in Value.sortedKeys(names) where !FileArgument.isIdentifier(name) {
-                throw FunctionError(argument: 1, "Invalid value for \"vars\" parameter: invalid template variable name \(FilePaths.quoted(name)): must start with a letter, followed by zero or more letters, digits, and underscores.")
+            for name in Value.sortedKeys(names) where !name.isIdentifier {
+                throw FunctionError(argument: 1, "Invalid value for \"vars\" parameter: invalid template variable name \(name.goQuoted): must start with a letter, followed by zero or more letters, digits, and underscores.")
             }
             return try context.renderTemplate(text, names, file.path)
         }.marked(sensitive: variablesSensitive)

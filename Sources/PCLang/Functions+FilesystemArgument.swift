@@ -24,7 +24,7 @@ struct FileArgument {
 
     /// A path for a message: quoted, or hidden when sensitive.
     func shown(_ text: String) -> String {
-        isSensitive ? "(sensitive value)" : FilePaths.quoted(text)
+        isSensitive ? "(sensitive value)" : text.goQuoted
     }
 
     /// The path made absolute against the module's directory.
@@ -96,13 +96,5 @@ struct FileArgument {
             if code.isNotFound { return false }
             throw FileArgument.invalid("failed to stat \(name)")
         }
-    }
-
-    /// Whether `name` can be referred to in a template: a letter or `_`,
-    /// then letters, digits, `_` and `-`, as the language's identifiers.
-    static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first,
-              first == "_" || first.properties.isIDStart else { return false }
-        return name.unicodeScalars.dropFirst().allSatisfy { $0 == "-" || $0.properties.isIDContinue }
     }
 }

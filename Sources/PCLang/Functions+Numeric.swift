@@ -126,11 +126,11 @@ extension FunctionLibrary {
             magnitude.multiplyAdd(UInt32(radix), UInt32(digit))
         }
         guard valid else {
-            throw FunctionError(argument: 0, "Invalid value for \"number\" parameter: cannot parse \(FormatVerb.goQuoted(string)) as a base \(radix) integer.")
+            throw FunctionError(argument: 0, "Invalid value for \"number\" parameter: cannot parse \(string.goQuoted) as a base \(radix) integer.")
         }
         let digits = String(decoding: magnitude.digits(radix: 10), as: UTF8.self)
         guard let number = Number(parsing: (negative ? "-" : "") + digits) else {
-            throw FunctionError(argument: 0, "Invalid value for \"number\" parameter: \(FormatVerb.goQuoted(string)) is too large a number.")
+            throw FunctionError(argument: 0, "Invalid value for \"number\" parameter: \(string.goQuoted) is too large a number.")
         }
         return .number(number)
     }

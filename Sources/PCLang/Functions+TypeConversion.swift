@@ -92,10 +92,10 @@ extension FunctionLibrary {
                 throw failure("cannot convert this sensitive \(givenType.friendlyName) to \(typeName)")
             }
             if let string = plain.stringValue, type == .bool {
-                throw failure("cannot convert \(FilePaths.quoted(string)) to bool; only the strings \"true\" or \"false\" are allowed")
+                throw failure("cannot convert \(string.goQuoted) to bool; only the strings \"true\" or \"false\" are allowed")
             }
             if let string = plain.stringValue, type == .number {
-                throw failure("cannot convert \(FilePaths.quoted(string)) to number; given string must be a decimal representation of a number")
+                throw failure("cannot convert \(string.goQuoted) to number; given string must be a decimal representation of a number")
             }
             throw failure("cannot convert \(givenType.friendlyName) to \(typeName)")
         }

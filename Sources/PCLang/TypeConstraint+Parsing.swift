@@ -93,7 +93,7 @@ struct TypeConstraintParser {
             case "any": return .any
             default:
                 let detail = Self.requiresArgumentDetail(keyword)
-                    ?? "The keyword \(Conversion.quoted(keyword)) is not a valid type specification."
+                    ?? "The keyword \(keyword.goQuoted) is not a valid type specification."
                 return invalid(detail, at: expression.range)
             }
         }
@@ -105,9 +105,9 @@ struct TypeConstraintParser {
         let argumentsRange = call.openParenRange.union(call.closeParenRange)
         switch call.name {
         case "bool", "string", "number":
-            return invalid("Primitive type keyword \(Conversion.quoted(call.name)) does not expect arguments.", at: argumentsRange)
+            return invalid("Primitive type keyword \(call.name.goQuoted) does not expect arguments.", at: argumentsRange)
         case "any":
-            return invalid("Type constraint keyword \(Conversion.quoted(call.name)) does not expect arguments.", at: argumentsRange)
+            return invalid("Type constraint keyword \(call.name.goQuoted) does not expect arguments.", at: argumentsRange)
         default:
             break
         }
@@ -138,7 +138,7 @@ struct TypeConstraintParser {
         case "optional":
             return invalid("Keyword \"optional\" is valid only as a modifier for object type attributes.", at: call.nameRange)
         default:
-            return invalid("Keyword \(Conversion.quoted(call.name)) is not a valid type constructor.", at: expression.range)
+            return invalid("Keyword \(call.name.goQuoted) is not a valid type constructor.", at: expression.range)
         }
     }
 

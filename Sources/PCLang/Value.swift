@@ -382,19 +382,3 @@ public struct Value: Sendable, Hashable {
         return 0
     }
 }
-
-/// A path into a value: attribute names and indexes (numbers for lists,
-/// sets and tuples; strings for maps), as recorded for sensitive
-/// attributes and replace paths.
-public struct ValuePath: Sendable, Hashable {
-    public var steps: [PathStep]
-
-    public init(_ steps: [PathStep] = []) {
-        self.steps = steps
-    }
-}
-
-public enum PathStep: Sendable, Hashable {
-    case attribute(String)
-    case index(Value)
-}

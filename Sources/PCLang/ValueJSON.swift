@@ -70,26 +70,9 @@ public struct ValueJSONError: Error, Sendable, Equatable, CustomStringConvertibl
             text += "on line \(line), column \(column): "
         }
         if !path.steps.isEmpty {
-            text += "at " + ValueJSONError.render(path) + ": "
+            text += "at " + path.description + ": "
         }
         return text + message
-    }
-
-    static func render(_ path: ValuePath) -> String {
-        var text = ""
-        for step in path.steps {
-            switch step {
-            case .attribute(let name):
-                text += "." + name
-            case .index(let key):
-                if let string = key.stringValue {
-                    text += "[\"" + string + "\"]"
-                } else if let number = key.numberValue {
-                    text += "[" + number.description + "]"
-                }
-            }
-        }
-        return text
     }
 
     func prefixed(by step: PathStep) -> ValueJSONError {

@@ -255,13 +255,8 @@ struct ValueJSONReader {
     private mutating func readObject(
         _ member: (inout ValueJSONReader, String) throws(ValueJSONError) -> Void
     ) throws(ValueJSONError) {
-        position += 1
-        skipWhitespace()
-        if position < bytes.count && bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            return
-        }
-        while true {
+        if openIsEmpty(closedBy: UInt8(ascii: "}")) { return }
+        repeat {
             guard position < bytes.count else { throw endOfInput() }
             guard bytes[position] == UInt8(ascii: "\"") else {
                 throw unexpected("looking for beginning of object key string")
@@ -273,44 +268,43 @@ struct ValueJSONReader {
             position += 1
             skipWhitespace()
             try member(&self, key)
-            skipWhitespace()
-            guard position < bytes.count else { throw endOfInput() }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-            case UInt8(ascii: "}"):
-                position += 1
-                return
-            default:
-                throw unexpected("after object key:value pair")
-            }
-        }
+        } while try moreItems(closedBy: UInt8(ascii: "}"), "after object key:value pair")
     }
 
     private mutating func readArray(
         _ element: (inout ValueJSONReader) throws(ValueJSONError) -> Void
     ) throws(ValueJSONError) {
+        if openIsEmpty(closedBy: UInt8(ascii: "]")) { return }
+        repeat {
+            try element(&self)
+        } while try moreItems(closedBy: UInt8(ascii: "]"), "after array element")
+    }
+
+    /// Steps past the opening bracket; true, past the closing one too, when
+    /// the object or array is empty.
+    private mutating func openIsEmpty(closedBy closing: UInt8) -> Bool {
         position += 1
         skipWhitespace()
-        if position < bytes.count && bytes[position] == UInt8(ascii: "]") {
+        guard position < bytes.count && bytes[position] == closing else { return false }
+        position += 1
+        return true
+    }
+
+    /// After an item: true past a `,` (another item follows), false past
+    /// `closing`; anything else is an error `context` describes.
+    private mutating func moreItems(closedBy closing: UInt8, _ context: String) throws(ValueJSONError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw endOfInput() }
+        switch bytes[position] {
+        case UInt8(ascii: ","):
             position += 1
-            return
-        }
-        while true {
-            try element(&self)
             skipWhitespace()
-            guard position < bytes.count else { throw endOfInput() }
-            switch bytes[position] {
-            case UInt8(ascii: ","):
-                position += 1
-                skipWhitespace()
-            case UInt8(ascii: "]"):
-                position += 1
-                return
-            default:
-                throw unexpected("after array element")
-            }
+            return true
+        case closing:
+            position += 1
+            return false
+        default:
+            throw unexpected(context)
         }
     }
 

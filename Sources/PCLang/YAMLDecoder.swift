@@ -216,10 +216,10 @@ struct YAMLDecoder {
 
     private mutating func resolveAlias(_ name: String, at mark: YAMLMark, nodes: inout Int) throws(YAMLError) -> Value {
         if pendingAnchors[name] != nil {
-            throw error("cannot refer to anchor \(GoQuote.quote(name)) from inside its own definition", at: mark)
+            throw error("cannot refer to anchor \(name.goQuoted) from inside its own definition", at: mark)
         }
         guard let (value, count) = anchors[name] else {
-            throw error("reference to undefined anchor \(GoQuote.quote(name))", at: mark)
+            throw error("reference to undefined anchor \(name.goQuoted)", at: mark)
         }
         expandedNodes += count
         guard expandedNodes <= YAMLLimits.maximumNodes else {

@@ -52,7 +52,7 @@ enum YAMLScalarResolver {
     static func resolve(tag: String, text: String, style: YAMLScalarStyle) throws(Failure) -> Value {
         let resolvable = [ "", stringTag, boolTag, intTag, floatTag, nullTag, timestampTag, binaryTag]
         guard resolvable.contains(tag) else {
-            throw Failure(message: "unsupported tag \(GoQuote.quote(tag))")
+            throw Failure(message: "unsupported tag \(tag.goQuoted)")
         }
         var tag = tag
         let hint = hint(text)
@@ -87,22 +87,22 @@ enum YAMLScalarResolver {
             return .string(text)
         case binaryTag:
             guard (try? Base64.decode(text)) != nil else {
-                throw Failure(message: "cannot parse \(GoQuote.quote(text)) as \(tag): not valid base64")
+                throw Failure(message: "cannot parse \(text.goQuoted) as \(tag): not valid base64")
             }
             return .string(text)
         case boolTag:
             guard case .bool(let bool) = known[text] else {
-                throw Failure(message: "cannot parse \(GoQuote.quote(text)) as \(tag)")
+                throw Failure(message: "cannot parse \(text.goQuoted) as \(tag)")
             }
             return .bool(bool)
         case intTag, floatTag:
             let plain = String(decoding: text.utf8.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
             if let number = Number(parsing: plain) { return .number(number) }
             if let number = goInteger(plain) { return .number(number) }
-            throw Failure(message: "cannot parse \(GoQuote.quote(text)) as \(tag)")
+            throw Failure(message: "cannot parse \(text.goQuoted) as \(tag)")
         case timestampTag:
             guard let timestamp = YAMLTimestamp.rfc3339(text) else {
-                throw Failure(message: "cannot parse \(GoQuote.quote(text)) as \(tag)")
+                throw Failure(message: "cannot parse \(text.goQuoted) as \(tag)")
             }
             return .string(timestamp)
         case nullTag:

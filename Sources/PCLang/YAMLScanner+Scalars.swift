@@ -86,9 +86,7 @@ extension YAMLScanner {
         let start = mark
         skip()
         var text: [UInt8] = []
-        var leadingBreak: [UInt8] = []
-        var trailingBreaks: [UInt8] = []
-        var whitespaces: [UInt8] = []
+        var gap = YAMLScalarGap()
         while true {
             if isDocumentIndicator() {
                 throw error("found unexpected document indicator", at: mark)
@@ -96,7 +94,6 @@ extension YAMLScanner {
             if isZ() {
                 throw error("found unexpected end of stream", at: mark)
             }
-            var leadingBlanks = false
             while !isBlankZ() {
                 let current = byte()
                 if single && current == UInt8(ascii: "'") && byte(1) == UInt8(ascii: "'") {
@@ -109,7 +106,7 @@ extension YAMLScanner {
                 } else if !single && current == UInt8(ascii: "\\") && isBreak(1) {
                     skip()
                     skipLine()
-                    leadingBlanks = true
+                    gap.afterBreak = true
                     break
                 } else if !single && current == UInt8(ascii: "\\") {
                     try scanEscape(into: &text)
@@ -118,37 +115,30 @@ extension YAMLScanner {
                 }
             }
             if byte() == (single ? UInt8(ascii: "'") : UInt8(ascii: "\"")) { break }
-            while isBlank() || isBreak() {
-                if isBlank() {
-                    if leadingBlanks { skip() } else { read(into: &whitespaces) }
-                } else if !leadingBlanks {
-                    whitespaces.removeAll(keepingCapacity: true)
-                    readLine(into: &leadingBreak)
-                    leadingBlanks = true
-                } else {
-                    readLine(into: &trailingBreaks)
-                }
-            }
-            if leadingBlanks {
-                if leadingBreak.first == 0x0A {
-                    if trailingBreaks.isEmpty {
-                        text.append(0x20)
-                    } else {
-                        text.append(contentsOf: trailingBreaks)
-                    }
-                } else {
-                    text.append(contentsOf: leadingBreak)
-                    text.append(contentsOf: trailingBreaks)
-                }
-                trailingBreaks.removeAll(keepingCapacity: true)
-                leadingBreak.removeAll(keepingCapacity: true)
-            } else {
-                text.append(contentsOf: whitespaces)
-                whitespaces.removeAll(keepingCapacity: true)
-            }
+            try scanGap(into: &gap)
+            gap.write(to: &text)
         }
         skip()
         return YAMLToken(kind: .scalar(String(decoding: text, as: UTF8.self).nfcNormalized, single ? .singleQuoted : .doubleQuoted), start: start)
+    }
+
+    /// Reads blanks and line breaks into `gap`. With `indent`, a tab in a
+    /// new line's indentation before that column is an error.
+    private mutating func scanGap(into gap: inout YAMLScalarGap, indent: Int? = nil) throws(YAMLError) {
+        while isBlank() || isBreak() {
+            if isBlank() {
+                if let indent, gap.afterBreak && mark.column < indent && byte() == 0x09 {
+                    throw error("found a tab character that violates indentation", at: mark)
+                }
+                if gap.afterBreak { skip() } else { read(into: &gap.whitespaces) }
+            } else if !gap.afterBreak {
+                gap.whitespaces.removeAll(keepingCapacity: true)
+                readLine(into: &gap.leadingBreak)
+                gap.afterBreak = true
+            } else {
+                readLine(into: &gap.trailingBreaks)
+            }
+        }
     }
 
     private mutating func scanEscape(into text: inout [UInt8]) throws(YAMLError) {
@@ -197,10 +187,7 @@ extension YAMLScanner {
     /// simple key may follow on the new line).
     mutating func scanPlainScalar(parentIndent: Int, flowLevel: Int) throws(YAMLError) -> (YAMLToken, Bool) {
         var text: [UInt8] = []
-        var leadingBreak: [UInt8] = []
-        var trailingBreaks: [UInt8] = []
-        var whitespaces: [UInt8] = []
-        var leadingBlanks = false
+        var gap = YAMLScalarGap()
         let indent = parentIndent + 1
         let start = mark
         while true {
@@ -213,46 +200,14 @@ extension YAMLScanner {
                     || current == UInt8(ascii: "]") || current == UInt8(ascii: "{") || current == UInt8(ascii: "}")) {
                     break
                 }
-                if leadingBlanks || !whitespaces.isEmpty {
-                    if leadingBlanks {
-                        if leadingBreak.first == 0x0A {
-                            if trailingBreaks.isEmpty {
-                                text.append(0x20)
-                            } else {
-                                text.append(contentsOf: trailingBreaks)
-                            }
-                        } else {
-                            text.append(contentsOf: leadingBreak)
-                            text.append(contentsOf: trailingBreaks)
-                        }
-                        trailingBreaks.removeAll(keepingCapacity: true)
-                        leadingBreak.removeAll(keepingCapacity: true)
-                        leadingBlanks = false
-                    } else {
-                        text.append(contentsOf: whitespaces)
-                        whitespaces.removeAll(keepingCapacity: true)
-                    }
-                }
+                if !gap.isEmpty { gap.write(to: &text) }
                 read(into: &text)
             }
             if !(isBlank() || isBreak()) { break }
-            while isBlank() || isBreak() {
-                if isBlank() {
-                    if leadingBlanks && mark.column < indent && byte() == 0x09 {
-                        throw error("found a tab character that violates indentation", at: mark)
-                    }
-                    if leadingBlanks { skip() } else { read(into: &whitespaces) }
-                } else if !leadingBlanks {
-                    whitespaces.removeAll(keepingCapacity: true)
-                    readLine(into: &leadingBreak)
-                    leadingBlanks = true
-                } else {
-                    readLine(into: &trailingBreaks)
-                }
-            }
+            try scanGap(into: &gap, indent: indent)
             if flowLevel == 0 && mark.column < indent { break }
         }
-        return (YAMLToken(kind: .scalar(String(decoding: text, as: UTF8.self).nfcNormalized, .plain), start: start), leadingBlanks)
+        return (YAMLToken(kind: .scalar(String(decoding: text, as: UTF8.self).nfcNormalized, .plain), start: start), gap.afterBreak)
     }
 
     // MARK: Tags
@@ -385,5 +340,42 @@ extension YAMLScanner {
         }
         guard digits > 0 else { throw error("did not find expected version number", at: mark) }
         return value
+    }
+}
+
+/// The blanks and line breaks between two runs of a flow scalar's text,
+/// held until the next run shows they are inside the scalar.
+struct YAMLScalarGap {
+    var whitespaces: [UInt8] = []
+    var leadingBreak: [UInt8] = []
+    var trailingBreaks: [UInt8] = []
+    /// Whether a line break was crossed: blanks after it are indentation,
+    /// not text.
+    var afterBreak = false
+
+    var isEmpty: Bool { !afterBreak && whitespaces.isEmpty }
+
+    /// Writes the gap as the scalar's text has it and empties it: after a
+    /// line break, one break alone folds into a space and further breaks
+    /// stay as the empty lines they make; without one, the blanks stay.
+    mutating func write(to text: inout [UInt8]) {
+        defer { afterBreak = false }
+        guard afterBreak else {
+            text.append(contentsOf: whitespaces)
+            whitespaces.removeAll(keepingCapacity: true)
+            return
+        }
+        if leadingBreak.first == 0x0A {
+            if trailingBreaks.isEmpty {
+                text.append(0x20)
+            } else {
+                text.append(contentsOf: trailingBreaks)
+            }
+        } else {
+            text.append(contentsOf: leadingBreak)
+            text.append(contentsOf: trailingBreaks)
+        }
+        trailingBreaks.removeAll(keepingCapacity: true)
+        leadingBreak.removeAll(keepingCapacity: true)
     }
 }

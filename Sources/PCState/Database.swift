@@ -117,15 +117,7 @@ public final class Database {
         if !isAutocommit {
             return try savepoint(body)
         }
-        try statement("BEGIN IMMEDIATE").run()
-        do {
-            let result = try body()
-            try statement("COMMIT").run()
-            return result
-        } catch {
-            rollbackIfOpen()
-            throw error
-        }
+        return try outermostTransaction(begin: "BEGIN IMMEDIATE", body)
     }
 
     /// Runs `body` in a read transaction, so that every query in it sees the
@@ -134,7 +126,12 @@ public final class Database {
         if !isAutocommit {
             return try body()
         }
-        try statement("BEGIN DEFERRED").run()
+        return try outermostTransaction(begin: "BEGIN DEFERRED", body)
+    }
+
+    /// `begin`, then `body`, then `COMMIT`; a rollback when anything throws.
+    private func outermostTransaction<Result>(begin: String, _ body: () throws -> Result) throws -> Result {
+        try statement(begin).run()
         do {
             let result = try body()
             try statement("COMMIT").run()

@@ -41,7 +41,7 @@ struct FunctionsNumericTests {
         #expect(FormatVerbFloat.number(from: 0.1)?.description == "0.1")
         #expect(FormatVerbFloat.number(from: 1e23)?.description == "100000000000000000000000")
         // Go keeps 53 bits even for a subnormal, so all its digits show.
-        #expect(FormatVerbFloat.number(from: 5e-324)?.description == "0." + String(repeating: "0", count: 323) + "4940656458412465")
+        #expect(FormatVerbFloat.number(from: Double.leastNonzeroMagnitude)?.description == "0." + String(repeating: "0", count: 323) + "4940656458412465")
         #expect(FormatVerbFloat.number(from: -2.5)?.description == "-2.5")
         #expect(FormatVerbFloat.number(from: .infinity) == nil)
         #expect(FormatVerbFloat.number(from: .nan) == nil)

@@ -10,25 +10,33 @@ extension DiffTextRenderer {
         }
         var attributeOptions = options.cloned
         attributeOptions.overrideNullSuffix = !nested
+        return "{" + forcesReplacement(node.replace, options) + "\n"
+            + attributeLines(attributes, indent: indent, attributeOptions)
+            + closing(indent, "}") + nullSuffix(node.action, options)
+    }
+
+    /// The `name = value` lines of an object's or a block's attributes,
+    /// names aligned; unchanged ones (but the identifying attributes) are
+    /// counted in one line unless `entryOptions` shows them.
+    private func attributeLines(_ attributes: [DiffNode.Entry], indent: Int, _ entryOptions: RenderOptions) -> String {
         let names = attributes.map { style.verbatim(RenderText.attributeName($0.key)) }
         let width = names.map(\.utf8.count).max() ?? 0
         var unchangedCount = 0
-        var text = "{" + forcesReplacement(node.replace, options) + "\n"
+        var text = ""
         for (entry, name) in zip(attributes, names) {
-            var entryOptions = attributeOptions
+            var options = entryOptions
             if Self.importantAttributes.contains(entry.key) {
-                entryOptions = attributeOptions.cloned
-                entryOptions.showUnchangedChildren = true
-            } else if entry.node.action == .noop && !options.showUnchangedChildren {
+                options.showUnchangedChildren = true
+            } else if entry.node.action == .noop && !entryOptions.showUnchangedChildren {
                 unchangedCount += 1
                 continue
             }
-            text += attributeLine(entry.node, name: RenderText.padded(name, to: width), indent: indent, entryOptions)
+            text += attributeLine(entry.node, name: RenderText.padded(name, to: width), indent: indent, options)
         }
         if unchangedCount > 0 {
             text += lineStart(indent + 1, .noop) + unchanged("attribute", unchangedCount) + "\n"
         }
-        return text + closing(indent, "}") + nullSuffix(node.action, options)
+        return text
     }
 
     /// `name = value`, after any warnings about the value.
@@ -47,7 +55,7 @@ extension DiffTextRenderer {
         if elements.isEmpty {
             return "{}" + nullSuffix(node.action, options) + forcesReplacement(node.replace, options)
         }
-        let keys = elements.map { RenderText.quoted($0.key) }
+        let keys = elements.map { $0.key.goQuoted }
         let width = keys.map(\.utf8.count).max() ?? 0
         var elementOptions = options.cloned
         elementOptions.overrideNullSuffix = node.action == .delete
@@ -152,24 +160,8 @@ extension DiffTextRenderer {
         if attributes.isEmpty && groups.isEmpty {
             return "{}" + forcesReplacement(node.replace, options)
         }
-        let names = attributes.map { style.verbatim(RenderText.attributeName($0.key)) }
-        let width = names.map(\.utf8.count).max() ?? 0
-        var unchangedAttributes = 0
         var text = "{" + forcesReplacement(node.replace, options) + "\n"
-        for (entry, name) in zip(attributes, names) {
-            var entryOptions = options.cloned
-            if Self.importantAttributes.contains(entry.key) {
-                entryOptions.showUnchangedChildren = true
-            } else if entry.node.action == .noop && !options.showUnchangedChildren {
-                unchangedAttributes += 1
-                continue
-            }
-            text += attributeLine(entry.node, name: RenderText.padded(name, to: width), indent: indent, entryOptions)
-        }
-        if unchangedAttributes > 0 {
-            text += lineStart(indent + 1, .noop) + unchanged("attribute", unchangedAttributes) + "\n"
-        }
-
+        text += attributeLines(attributes, indent: indent, options.cloned)
         var unchangedBlocks = 0
         for group in groups {
             var separated = false

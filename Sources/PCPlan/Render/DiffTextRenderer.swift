@@ -150,7 +150,7 @@ struct DiffTextRenderer: Sendable {
         case .unknown: return "(known after apply)"
         case .bool(let bool): return bool ? "true" : "false"
         case .number(let number): return number.description
-        case .string(let string): return style.verbatim(RenderText.quoted(string))
+        case .string(let string): return style.verbatim(string.goQuoted)
         default: return (try? value.unmarkedDeepValue.jsonString()).map(style.verbatim) ?? "(known after apply)"
         }
     }
@@ -158,7 +158,7 @@ struct DiffTextRenderer: Sendable {
     func simple(_ string: RenderedString) -> String {
         switch string {
         case .null: style.dim("null")
-        case .single(let text), .multiline(let text): style.verbatim(RenderText.quoted(text))
+        case .single(let text), .multiline(let text): style.verbatim(text.goQuoted)
         }
     }
 

@@ -132,7 +132,7 @@ extension MarkdownPlanLayout {
                 text += (text.isEmpty ? "" : ".") + name
             case .index(let key):
                 if let string = key.stringValue {
-                    text += "[" + RenderText.quoted(string) + "]"
+                    text += "[" + string.goQuoted + "]"
                 } else {
                     text += "[" + (key.numberValue?.description ?? "?") + "]"
                 }

@@ -1,78 +1,11 @@
+import PCLang
+
 /// Text helpers shared by the renderers.
 enum RenderText {
-    /// A string literal as Go's `%q` writes it, which is how Terraform
-    /// shows strings: printable characters as they are, the rest escaped.
-    static func quoted(_ string: String) -> String {
-        var result = "\""
-        result.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case "\u{07}": result += "\\a"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case "\u{0B}": result += "\\v"
-            default:
-                if isPrintable(scalar) {
-                    result.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x80 {
-                    result += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value <= 0xFFFF {
-                    result += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    result += "\\U" + hex(scalar.value, width: 8)
-                }
-            }
-        }
-        result += "\""
-        return result
-    }
-
-    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation,
-    /// symbols and the ASCII space.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
-        if scalar.value < 0x20 || scalar.value == 0x7F { return false }
-        if scalar.isASCII { return true }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
-            .spaceSeparator:
-            return false
-        default:
-            return true
-        }
-    }
-
-    private static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
-    /// Whether `name` is an HCL identifier, printed bare as an attribute
-    /// name; anything else is quoted.
-    static func isIdentifier(_ name: String) -> Bool {
-        let utf8 = name.utf8
-        if let first = utf8.first, utf8.allSatisfy({ $0 < 0x80 }) {
-            func letter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-            func digit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-            guard letter(first) || first == UInt8(ascii: "_") else { return false }
-            return utf8.dropFirst().allSatisfy {
-                letter($0) || digit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
-            }
-        }
-        guard let first = name.unicodeScalars.first else { return false }
-        guard first.properties.isIDStart || first == "_" else { return false }
-        return name.unicodeScalars.dropFirst().allSatisfy { $0.properties.isIDContinue || $0 == "-" }
-    }
-
     /// An attribute name as Terraform prints it: bare when it is an
     /// identifier, quoted otherwise.
     static func attributeName(_ name: String) -> String {
-        isIdentifier(name) ? name : quoted(name)
+        name.isIdentifier ? name : name.goQuoted
     }
 
     static func indent(_ level: Int) -> String {

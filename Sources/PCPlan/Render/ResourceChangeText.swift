@@ -116,7 +116,7 @@ struct ResourceChangeText: Sendable {
         guard let index else { return "null" }
         switch index.content {
         case .number(let number): return number.description
-        case .string(let string): return RenderText.quoted(string)
+        case .string(let string): return string.goQuoted
         default: return (try? index.unmarkedDeepValue.jsonString()) ?? "null"
         }
     }

@@ -226,7 +226,7 @@ public struct StructuralDiff: Sendable, Equatable {
         for component in path {
             switch component {
             case .key(let key):
-                let name = RenderText.isIdentifier(key) ? key : RenderText.quoted(key)
+                let name = key.isIdentifier ? key : key.goQuoted
                 text += text.isEmpty ? name : "." + name
             case .keyed(let key, let value):
                 text += key == "name" ? "[" + keyText(value) + "]" : "[" + key + "=" + StructuralDiff.text(of: value) + "]"
@@ -246,14 +246,14 @@ public struct StructuralDiff: Sendable, Equatable {
             && string.unicodeScalars.allSatisfy { scalar in
                 scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-.:/@+".unicodeScalars.contains(scalar)
             }
-        return bare ? string : RenderText.quoted(string)
+        return bare ? string : string.goQuoted
     }
 
     /// A value as compact JSON.
     static func text(of value: Value) -> String {
         if value.isSensitive { return "(sensitive value)" }
         switch value.content {
-        case .string(let string): return RenderText.quoted(string)
+        case .string(let string): return string.goQuoted
         case .number(let number): return number.description
         case .bool(let bool): return bool ? "true" : "false"
         case .null: return "null"

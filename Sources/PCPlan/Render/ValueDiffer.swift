@@ -132,10 +132,12 @@ struct ValueDiffer: Sendable {
                 action = node.action
             case .list:
                 nesting = .list
-                (nodes, action) = blockList(childBefore, childAfter, schema: blockSchema.content, replace: childReplace)
+                (nodes, action) = blockSequence(
+                    childBefore, childAfter, isSet: false, schema: blockSchema.content, replace: childReplace)
             case .set:
                 nesting = .set
-                (nodes, action) = blockSet(childBefore, childAfter, schema: blockSchema.content, replace: childReplace)
+                (nodes, action) = blockSequence(
+                    childBefore, childAfter, isSet: true, schema: blockSchema.content, replace: childReplace)
             }
             if action == .noop && childBefore.isNil && childAfter.isNil && !isUnknown { continue }
             if isUnknown && nesting != .single { nodes = [] }
@@ -148,31 +150,20 @@ struct ValueDiffer: Sendable {
         return DiffNode(current, replace: replace.matches, .block(attributes: attributes, blocks: groups))
     }
 
-    private func blockList(
-        _ before: Side, _ after: Side, schema: ResourceSchema, replace: ReplaceMatcher
+    /// The blocks of a list or set nesting, paired by position in a list
+    /// and by content in a set.
+    private func blockSequence(
+        _ before: Side, _ after: Side, isSet: Bool, schema: ResourceSchema, replace: ReplaceMatcher
     ) -> ([DiffNode], ChangeAction) {
         let beforeElements = before.isNil ? [] : before.value.elements ?? []
         let afterElements = after.isNil ? [] : after.value.elements ?? []
+        let pairs: [(Int?, Int?)] = isSet
+            ? Self.setPairs(beforeElements, afterElements)
+            : (0..<max(beforeElements.count, afterElements.count)).map { ($0, $0) }
         var current = Self.defaultAction(before, after)
         var nodes: [DiffNode] = []
-        for index in 0..<max(beforeElements.count, afterElements.count) {
-            let node = block(
-                Self.element(beforeElements, index), Self.element(afterElements, index), schema: schema,
-                replace: replace.child(index: index), jsonAttributes: [])
-            nodes.append(node)
-            current = Self.combine(current, node.action)
-        }
-        return (nodes, current)
-    }
-
-    private func blockSet(
-        _ before: Side, _ after: Side, schema: ResourceSchema, replace: ReplaceMatcher
-    ) -> ([DiffNode], ChangeAction) {
-        let beforeElements = before.isNil ? [] : before.value.elements ?? []
-        let afterElements = after.isNil ? [] : after.value.elements ?? []
-        var current = Self.defaultAction(before, after)
-        var nodes: [DiffNode] = []
-        for (b, a) in Self.setPairs(beforeElements, afterElements) {
+        nodes.reserveCapacity(pairs.count)
+        for (b, a) in pairs {
             let node = block(
                 Self.element(beforeElements, b), Self.element(afterElements, a), schema: schema,
                 replace: replace.child(index: b ?? a ?? 0), jsonAttributes: [])
