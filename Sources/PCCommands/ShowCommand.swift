@@ -90,6 +90,11 @@ struct ShowCommand: TerminalCommand {
                 return ExitStatus.failure
             }
         }
+        if let stale = staleness(of: plan, in: terminal) {
+            printer.print([Diagnostic(
+                .warning, code: .invalidPlanFile, summary: "Saved plan is stale",
+                detail: "\(stale) What is shown is the plan as it was made; applying it would be refused.")])
+        }
         let schemas = ProviderSchemas()
         if json {
             let text = PlanRenderer.json(plan, priorState: priorState(of: plan, in: terminal))
@@ -101,6 +106,17 @@ struct ShowCommand: TerminalCommand {
             terminal.standardOutput.write(PlanRenderer.terminal(plan, color: color, schemas: schemas.lookup))
         }
         return ExitStatus.success
+    }
+
+    /// Why the saved plan no longer matches the state or the configuration
+    /// in the working directory, or nil when it still does.
+    private func staleness(of plan: Plan, in terminal: Terminal) -> String? {
+        let snapshot = StateAccess.load(path: statePath, terminal: terminal).0?.snapshot
+        let (module, diagnostics) = ConfigLoader(workingDirectory: terminal.workingDirectory).load(directory: ".")
+        guard !diagnostics.hasErrors else { return nil }
+        return PlanFile.checkCurrent(
+            plan, stateLineage: snapshot?.lineage, stateSerial: snapshot?.serial ?? 0,
+            configurationDigest: ConfigurationDigest.of(module))
     }
 
     /// The state the plan was made against, when it is still the current

@@ -2,6 +2,7 @@ import PCConfig
 import ArgumentParser
 import PCDiagnostics
 import PCLSyntax
+import PCPlan
 
 /// `pcplan validate`: checks that the configuration in a directory is
 /// valid, reporting every problem of every file in one run.
@@ -15,8 +16,10 @@ struct ValidateCommand: TerminalCommand {
             subdirectories, remote services or state. All files are read and every error \
             found is reported, not just the first.
 
-            Today validate checks syntax: the whole PCL language (HCL native syntax) is \
-            parsed. Checks of references, types and arguments arrive with later releases.
+            It checks syntax (the whole PCL language), then the declarations: block types \
+            and their arguments, duplicate names, module sources, references to names \
+            that are not declared, and dependency cycles. Provider arguments and values \
+            are checked by pcplan plan, which knows the variables and the state.
 
             Every option may be written with one dash or two: -json and --json are the same.
 
@@ -85,6 +88,25 @@ struct ValidateCommand: TerminalCommand {
                 diagnostics += syntax.diagnostics.sortedBySource()
             }
         }
-        return diagnostics
+        guard !diagnostics.hasErrors else { return diagnostics }
+        return diagnostics + declarationDiagnostics(forDirectory: displayPath, in: terminal)
+    }
+
+    /// Checks beyond syntax that need no state and no variable values, as
+    /// `terraform validate` makes: block types and their arguments,
+    /// duplicate names, module sources, references to undeclared names and
+    /// cycles. Syntax problems of called modules are reported here too.
+    static func declarationDiagnostics(forDirectory displayPath: String, in terminal: Terminal) -> [Diagnostic] {
+        let (module, loaded) = ConfigLoader(workingDirectory: terminal.workingDirectory).load(directory: displayPath)
+        for file in module.allModules.flatMap(\.files) { ProcessLifetime.keepUntilExit(file) }
+        // The root's own syntax was checked above, and an empty directory
+        // is not an error for validate.
+        let rootFiles = Set(module.files.map(\.source.path))
+        let relevant = loaded.filter { diagnostic in
+            diagnostic.code != .noConfigurationFiles
+                && !(diagnostic.code.id.hasPrefix("syntax.") && rootFiles.contains(diagnostic.file?.path ?? ""))
+        }
+        guard !relevant.hasErrors else { return relevant }
+        return relevant + GraphExport.dot(for: module).1
     }
 }

@@ -111,7 +111,9 @@ extension Planner {
                     continue
                 }
                 let marked = SensitiveMarks.apply(schema, to: current.markingSensitive(at: object.value.unmarkedDeep().sensitivePaths))
-                if !Value.sameContent(plain, current) {
+                // Drift is what someone changed that the configuration
+                // manages; attributes only the provider sets may move freely.
+                if !Value.sameContent(managedPart(plain, schema), managedPart(current, schema)) {
                     drift.append(driftChange(object, address: address, after: marked, action: .update))
                 }
                 prior[address]!.value = marked
@@ -121,6 +123,14 @@ extension Planner {
                     detail: "\(error.summary)\(error.detail.isEmpty ? "" : ": \(error.detail)"). Nothing was changed. Run again, or plan with -refresh=false to use the recorded state as it is."))
             }
         }
+    }
+
+    /// The attributes and blocks a configuration can set.
+    func managedPart(_ value: Value, _ schema: ResourceSchema) -> Value {
+        guard let attributes = value.attributes else { return value }
+        return .object(attributes.filter { name, _ in
+            schema.attributes[name].map(\.isSettable) ?? (schema.blocks[name] != nil)
+        })
     }
 
     private func driftChange(_ object: PriorObject, address: String, after: Value, action: ChangeAction) -> ResourceChange {

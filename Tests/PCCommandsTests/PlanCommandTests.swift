@@ -73,4 +73,19 @@ struct PlanCommandTests {
         #expect(markdown.contains("pcplan_data.x"))
         #expect(markdown.contains("<details>"))
     }
+
+    @Test("show warns when the saved plan no longer matches the configuration")
+    func stalePlan() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", Self.configuration)
+        #expect(pcplan(["plan", "-var", "name=x", "-out", "plan.bin"], in: sandbox.root).status == 0)
+        let fresh = pcplan(["show", "-no-color", "plan.bin"], in: sandbox.root)
+        #expect(fresh.status == 0)
+        #expect(!fresh.error.contains("stale"))
+        try sandbox.write("main.pcl", Self.configuration + "\nlocals {\n  extra = 1\n}\n")
+        let stale = pcplan(["show", "-no-color", "plan.bin"], in: sandbox.root)
+        #expect(stale.status == 0)
+        #expect(stale.error.contains("Saved plan is stale"))
+        #expect(stale.output.contains("pcplan_data.x"))
+    }
 }

@@ -107,4 +107,46 @@ import Testing
         #expect(json.output.contains("\"error_count\": 1"))
         #expect(!json.output.contains("\"range\""))
     }
+
+    /// Past syntax: undeclared references, cycles and module problems, each
+    /// with its place, in one run.
+    @Test func declarationsAreChecked() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", """
+            variable "region" {}
+            locals {
+              a = local.b
+              b = local.a
+            }
+            output "x" {
+              value = var.regoin
+            }
+            module "m" {
+              source = "./nowhere"
+            }
+            """)
+        let result = pcplan(["validate", "-json"], in: sandbox.root)
+        #expect(result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let summaries = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["summary"] as? String }
+        #expect(summaries.contains("Module directory not found"))
+        let plain = pcplan(["validate", "-no-color"], in: sandbox.root)
+        let fixedModule = try Sandbox()
+        try fixedModule.write("main.pcl", """
+            locals {
+              a = local.b
+              b = local.a
+            }
+            output "x" {
+              value = var.regoin
+            }
+            variable "region" {}
+            """)
+        let semantic = pcplan(["validate", "-no-color"], in: fixedModule.root)
+        #expect(semantic.status == 1)
+        #expect(semantic.error.contains("Reference to undeclared input variable"))
+        #expect(semantic.error.contains("Did you mean \"region\"?"))
+        #expect(semantic.error.contains("Cycle: local.a → local.b → local.a"))
+        #expect(plain.status == 1)
+    }
 }

@@ -14,6 +14,7 @@ final class PlannerFixture {
     init(files: [String: String]) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("pcplan-planner-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for (name, text) in files {
             let path = directory + "/" + name
             try FileManager.default.createDirectory(
