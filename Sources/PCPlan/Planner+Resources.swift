@@ -94,7 +94,6 @@ extension Planner {
                 file: resource.file, subject: resource.headerRange))
             return .unknown(schema.valueType)
         }
-        let after = SensitiveMarks.apply(schema, to: planned.planned.markingSensitive(at: configurationMarks))
         var action: ChangeAction
         var reason: ActionReason?
         let isTriggered = replaceTriggered(resource, scope: scope, module: module)
@@ -118,6 +117,25 @@ extension Planner {
             action = .update
         }
         if action == .deleteThenCreate && resource.lifecycle.createBeforeDestroy { action = .createThenDelete }
+        if action.isReplace {
+            // The replacement is a new object: planned as a create, so what
+            // the provider computes is unknown again, whatever forced it.
+            let replacePaths = planned.requiresReplace
+            do {
+                planned = try configured.planChange(PlanChangeRequest(
+                    type: resource.address.type, prior: .null(schema.valueType),
+                    proposed: ProposedState.merge(configuration: plainConfiguration, prior: .null(schema.valueType), schema: schema),
+                    configuration: plainConfiguration))
+                planned.requiresReplace = replacePaths
+            } catch {
+                diagnostics.append(Diagnostic(
+                    code: .providerError, summary: error.summary,
+                    detail: "Planning the replacement of \(addressText) failed: \(error.detail.isEmpty ? error.summary : error.detail)",
+                    file: resource.file, subject: resource.headerRange))
+                return .unknown(schema.valueType)
+            }
+        }
+        let after = SensitiveMarks.apply(schema, to: planned.planned.markingSensitive(at: configurationMarks))
         if action.isReplace && resource.lifecycle.preventDestroy {
             diagnostics.append(Diagnostic(
                 code: .preventDestroy,
@@ -134,7 +152,7 @@ extension Planner {
             provider: providers.address(of: resource.providerName, alias: resource.providerAlias), action: action,
             reason: reason, before: priorObject?.value ?? .null, after: after,
             replacePaths: action.isReplace ? planned.requiresReplace : [],
-            unknownReasons: unknownReasons(after, configuration: plainConfiguration, schema: schema),
+            unknownReasons: unknownReasons(after, configuration: plainConfiguration, schema: schema, resource: resource, scope: scope, module: module),
             jsonAttributes: Set(schema.attributes.filter(\.value.isJSONDocument).map(\.key)),
             dependencies: dependencies, configuration: configuration))
         return after
@@ -189,6 +207,20 @@ extension Planner {
         }
     }
 
+    /// The references in `expression` whose values are not known yet, as
+    /// written (`aws_lb.main.dns_name`).
+    private func pendingReferences(in expression: SyntaxExpression?, resource: ResourceDeclaration, scope: PlanScope, module: Module) -> [String] {
+        guard let expression else { return [] }
+        var result: [String] = []
+        for reference in ReferenceCollector.references(in: expression) {
+            let text = resource.file.text(in: reference.range)
+            guard !result.contains(text) else { continue }
+            let (value, _) = evaluator(for: module).evaluate(.scopeTraversal(reference), in: resource.file, resolver: scope)
+            if !value.isWhollyKnown { result.append(text) }
+        }
+        return result
+    }
+
     /// `ignore_changes`: the listed attributes keep their recorded values.
     private func ignoringChanges(_ lifecycle: Lifecycle, configuration: Value, prior: Value) -> Value {
         guard lifecycle.ignoreAllChanges || !lifecycle.ignoreChanges.isEmpty,
@@ -212,14 +244,21 @@ extension Planner {
         return false
     }
 
-    /// Why attributes of a planned object are unknown, for reviewers.
-    private func unknownReasons(_ after: Value, configuration: Value, schema: ResourceSchema) -> [String: String] {
+    /// Why attributes of a planned object are unknown, for reviewers: the
+    /// references in the attribute's expression whose values only apply
+    /// will tell, or the provider computing it.
+    private func unknownReasons(
+        _ after: Value, configuration: Value, schema: ResourceSchema, resource: ResourceDeclaration, scope: PlanScope, module: Module
+    ) -> [String: String] {
         guard let attributes = after.attributes else { return [:] }
         var reasons: [String: String] = [:]
         for (name, value) in attributes where !value.isWhollyKnown {
             let configured = configuration.attributes?[name]
             if let configured, !configured.isNull, !configured.isWhollyKnown {
-                reasons[name] = "depends on values known only after apply"
+                let pending = pendingReferences(in: resource.body.attributes.first { $0.name == name }?.value, resource: resource, scope: scope, module: module)
+                reasons[name] = pending.isEmpty
+                    ? "depends on values known only after apply"
+                    : "depends on " + pending.joined(separator: ", ") + ", known only after apply"
             } else if schema.attributes[name]?.isComputed == true {
                 reasons[name] = "computed by the provider"
             }

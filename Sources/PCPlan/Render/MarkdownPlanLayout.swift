@@ -138,7 +138,19 @@ struct MarkdownPlanLayout: Sendable {
             let rendered = TerminalPlanLayout(style: style, width: 78, schemas: nil).outputLines(outputs)
             lines = MarkerLines.diffLines(rendered.joined(separator: "\n"))
         }
-        item.full = item.opening + MarkdownText.block("diff", lines) + (item.closing.isEmpty ? "\n" : "\n" + item.closing)
+        var pending = ""
+        if case .resource(let change, _) = item.source {
+            // What the diff cannot say: which references leave a value
+            // unknown until apply. Values the provider computes are left
+            // out; every create has them.
+            let reasons = change.unknownReasons.filter { $0.value.hasPrefix("depends on") }
+            for name in reasons.keys.sorted() {
+                pending += "- `\(MarkdownText.html(name))` \(MarkdownText.html(reasons[name]!))\n"
+            }
+            if !pending.isEmpty { pending = "Known after apply:\n\n" + pending }
+        }
+        item.full = item.opening + MarkdownText.block("diff", lines) + (pending.isEmpty ? "" : "\n" + pending)
+            + (item.closing.isEmpty ? "\n" : "\n" + item.closing)
         item.omitted = item.opening + Item.note(lines: lines.count) + item.closing
     }
 
