@@ -39,6 +39,6 @@ trap 'rm -rf "$out"' EXIT
 echo "==> pcplan -chdir=examples/local plan -out $out/plan.bin -markdown-out $out/plan.md"
 "$pcplan" -chdir=examples/local plan -state "$out/pcplan.state.db" -out "$out/plan.bin" -markdown-out "$out/plan.md"
 echo "==> pcplan show -json (first 300 characters)"
-"$pcplan" show -json "$out/plan.bin" | head -c 300; echo
+"$pcplan" -chdir=examples/local show -json "$out/plan.bin" | head -c 300; echo
 echo "==> $out/plan.md (first 20 lines)"
 head -20 "$out/plan.md"

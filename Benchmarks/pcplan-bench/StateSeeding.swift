@@ -32,7 +32,9 @@ enum StateSeeding {
                     let planned = change.after.unmarkedDeepValue
                     let created = try configured.applyChange(ApplyChangeRequest(
                         type: change.type, prior: .null, planned: planned, configuration: change.configuration.unmarkedDeepValue))
-                    let columns = StateValues.columns(of: created)
+                    // Providers return unmarked values; the planned value's
+                    // sensitive marks go back on, as an apply records them.
+                    let columns = StateValues.columns(of: created.markingSensitive(at: change.after.unmarkedDeep().sensitivePaths))
                     let parsed = try ResourceInstanceAddress.parse(change.address).get()
                     let key: PCState.InstanceKey? = switch parsed.key {
                     case .index(let index)?: .int(index)

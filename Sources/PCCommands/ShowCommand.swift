@@ -113,7 +113,9 @@ struct ShowCommand: TerminalCommand {
     private func staleness(of plan: Plan, in terminal: Terminal) -> String? {
         let snapshot = StateAccess.load(path: statePath, terminal: terminal).0?.snapshot
         let (module, diagnostics) = ConfigLoader(workingDirectory: terminal.workingDirectory).load(directory: ".")
-        guard !diagnostics.hasErrors else { return nil }
+        // Shown away from any configuration (a CI artifact, say), there is
+        // nothing to compare with.
+        guard !diagnostics.hasErrors, !module.allModules.flatMap(\.files).isEmpty else { return nil }
         return PlanFile.checkCurrent(
             plan, stateLineage: snapshot?.lineage, stateSerial: snapshot?.serial ?? 0,
             configurationDigest: ConfigurationDigest.of(module))
