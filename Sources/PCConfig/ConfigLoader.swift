@@ -1,5 +1,6 @@
 import PCDiagnostics
 import PCLSyntax
+import PCLang
 
 /// Reads a directory of `.pcl` files into a `Module`, and the modules it
 /// calls, reporting every problem with where it is.
@@ -83,8 +84,10 @@ public struct ConfigLoader {
             }
             switch FileSystem.kind(at: resolve(childDirectory)) {
             case .directory:
-                module.children[name] = loadModule(
+                let child = loadModule(
                     directory: childDirectory, path: path + [name], chain: chain + [key], diagnostics: &diagnostics)
+                checkInputs(of: call, against: child, diagnostics: &diagnostics)
+                module.children[name] = child
             default:
                 diagnostics.append(Diagnostic(
                     code: .invalidModuleSource,
@@ -94,6 +97,18 @@ public struct ConfigLoader {
             }
         }
         return module
+    }
+
+    /// Every argument of a module call must be one of the module's input
+    /// variables.
+    private func checkInputs(of call: ModuleCall, against child: Module, diagnostics: inout [Diagnostic]) {
+        for input in call.inputs.values.sorted(by: { $0.nameRange.start < $1.nameRange.start }) where child.variables[input.name] == nil {
+            let suggestion = Suggestion.closest(to: input.name, among: child.variables.keys).map { " Did you mean \"\($0)\"?" } ?? ""
+            diagnostics.append(Diagnostic(
+                code: .unsupportedArgument,
+                detail: "The module \"\(call.name)\" (\(call.source)) has no input variable named \"\(input.name)\".\(suggestion) Declare it in the module with a variable block, or remove the argument.",
+                file: call.file, subject: input.nameRange))
+        }
     }
 
     /// The directory of a local module source (`./x` or `../x`); anything

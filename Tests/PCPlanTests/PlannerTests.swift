@@ -255,4 +255,27 @@ struct PlannerTests {
         #expect(diagnostics.contains { $0.code == .missingVariableValue && $0.detail.contains("PCPLAN_VAR_region") })
         #expect(diagnostics.contains { $0.code == .unsupportedArgument && $0.detail.contains("Did you mean \"input\"?") })
     }
+
+    @Test("a module argument that is not one of its variables is an error with a suggestion")
+    func undeclaredModuleInput() throws {
+        let fixture = try PlannerFixture(files: [
+            "main.pcl": """
+                module "m" {
+                  source = "./child"
+                  nmae   = "x"
+                }
+                """,
+            "child/main.pcl": """
+                variable "name" {
+                  default = "d"
+                }
+                """,
+        ])
+        let (plan, diagnostics) = try fixture.plan()
+        #expect(plan == nil)
+        let error = try #require(diagnostics.first { $0.code == .unsupportedArgument })
+        #expect(error.detail.contains("has no input variable named \"nmae\""))
+        #expect(error.detail.contains("Did you mean \"name\"?"))
+        #expect(error.location.map { $0.file.position(at: $0.range.start).line } == 3)
+    }
 }
