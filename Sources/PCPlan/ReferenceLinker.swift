@@ -57,6 +57,11 @@ struct ReferenceLinker {
                 for trigger in resource.lifecycle.replaceTriggeredBy { add(trigger, resource.file) }
                 let provider = ConfigNode(module: node.module, kind: .provider(resource.providerName, alias: resource.providerAlias))
                 if index[provider] != nil { result.append((provider, resource.file, resource.headerRange)) }
+                // Everything in a module waits for what the module call
+                // waits for (its depends_on, its count and for_each).
+                if let name = node.module.last {
+                    result.append((ConfigNode(module: Array(node.module.dropLast()), kind: .moduleCall(name)), resource.file, resource.headerRange))
+                }
             }
         case .provider(let name, let alias):
             if let provider = module.providers.first(where: { $0.name == name && $0.alias == alias }) {

@@ -62,6 +62,7 @@ import Testing
             \t"pcplan_data.second" -> "pcplan_data.first"
             \t"output.id" -> "pcplan_data.second"
             \t"module.db.var.name" -> "module.db"
+            \t"module.db.pcplan_data.table" -> "module.db"
             \t"module.db.pcplan_data.table" -> "module.db.var.name"
             }
 

@@ -278,4 +278,26 @@ struct PlannerTests {
         #expect(error.detail.contains("Did you mean \"name\"?"))
         #expect(error.location.map { $0.file.position(at: $0.range.start).line } == 3)
     }
+
+    @Test("resources in a module wait for the module's depends_on")
+    func moduleDependsOn() throws {
+        let fixture = try PlannerFixture(files: [
+            "main.pcl": """
+                resource "pcplan_data" "first" {
+                  input = "x"
+                }
+                module "m" {
+                  source     = "./child"
+                  depends_on = [pcplan_data.first]
+                }
+                """,
+            "child/main.pcl": """
+                resource "pcplan_data" "inner" {
+                  input = "y"
+                }
+                """,
+        ])
+        let result = try #require(try fixture.plan().plan)
+        #expect(result.change("module.m.pcplan_data.inner")?.dependencies == ["pcplan_data.first"])
+    }
 }
