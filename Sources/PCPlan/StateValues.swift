@@ -11,12 +11,29 @@ public enum StateValues {
     public static func value(of record: ResourceInstanceRecord, type: ValueType?) -> Value? {
         let decoded: Value?
         if let type {
-            decoded = try? Value.fromJSON(record.attributesJSON, as: type)
+            decoded = (try? Value.fromJSON(record.attributesJSON, as: type)) ?? reshaped(record.attributesJSON, as: type)
         } else {
             decoded = try? Value.fromJSON(record.attributesJSON)
         }
         guard let decoded else { return nil }
         return decoded.markingSensitive(at: sensitivePaths(fromJSON: record.sensitivePathsJSON))
+    }
+
+    /// A recorded object read into a schema that changed since it was
+    /// written: attributes the schema no longer has are dropped, new ones
+    /// are null, and the rest are converted. Nil if it still does not fit.
+    static func reshaped(_ json: String, as type: ValueType) -> Value? {
+        guard case .object(let fields) = type, let recorded = (try? Value.fromJSON(json))?.attributes else { return nil }
+        var result: [String: Value] = [:]
+        for (name, fieldType) in fields {
+            guard let value = recorded[name], !value.isNull else {
+                result[name] = .null(fieldType)
+                continue
+            }
+            guard let converted = try? Conversion.convert(value, to: fieldType) else { return nil }
+            result[name] = converted
+        }
+        return .object(result)
     }
 
     /// The attributes JSON and sensitive paths JSON of a value to record.

@@ -211,7 +211,7 @@ import Testing
         let sandbox = try Sandbox()
         try StateFixture.sample(sandbox)
         try StateFixture.write(sandbox, records: [
-            StateFixture.data("pcplan_data.broken", name: "broken", attributes: #"{"id":"b","bogus":1}"#),
+            StateFixture.data("pcplan_data.broken", name: "broken", attributes: #"{"id":{"not":"a string"}}"#),
         ])
         let cases: [(String, String)] = [
             ("pcplan_data.web", "error: No instance found for the given address"),

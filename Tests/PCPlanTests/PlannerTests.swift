@@ -300,4 +300,17 @@ struct PlannerTests {
         let result = try #require(try fixture.plan().plan)
         #expect(result.change("module.m.pcplan_data.inner")?.dependencies == ["pcplan_data.first"])
     }
+
+    @Test("an object recorded under an older schema is read: extra attributes dropped, new ones null")
+    func schemaEvolution() throws {
+        let fixture = try PlannerFixture(files: ["main.pcl": """
+            resource "pcplan_data" "a" {
+              input = "one"
+            }
+            """])
+        try fixture.record([("pcplan_data.a", "pcplan_data", #"{"id":"id-1","input":"one","output":"one","retired":true}"#)])
+        let (plan, diagnostics) = try fixture.plan()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.map(\.detail))")
+        #expect(plan?.actionLines == ["pcplan_data.a no-op"])
+    }
 }
