@@ -51,6 +51,8 @@ extension Planner {
             }
             instanceValues.append((instanceKey, value))
             instancesOf[key, default: []].append(address.description)
+            instanceContexts[address.description] = InstanceContext(
+                declaration: resource, module: module, address: address, repetition: repetition)
         }
         let combined: Value
         if resource.count != nil {

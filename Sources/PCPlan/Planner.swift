@@ -31,6 +31,9 @@ public final class Planner {
     var pendingResources: Set<ResourceAddressKey> = []
     /// Instance addresses of each resource declaration, for dependencies.
     var instancesOf: [ResourceAddressKey: [String]] = [:]
+    /// Where each planned instance came from, so apply can evaluate its
+    /// configuration again once what it depends on exists.
+    var instanceContexts: [String: InstanceContext] = [:]
     var configuredProviders: [String: any ConfiguredProvider] = [:]
     var targetedNodes: Set<Int>?
     var graph: ConfigGraph!
@@ -137,6 +140,14 @@ public final class Planner {
         guard let record = state?.output(name), let value = try? Value.fromJSON(record.valueJSON) else { return .null }
         return record.sensitive ? value.marked() : value
     }
+}
+
+/// A resource instance's declaration and the place it was expanded in.
+struct InstanceContext {
+    var declaration: ResourceDeclaration
+    var module: Module
+    var address: ResourceInstanceAddress
+    var repetition: Repetition
 }
 
 /// A resource as a dictionary key across modules: module path and address.

@@ -1,0 +1,105 @@
+import Foundation
+import PCConfig
+import PCDiagnostics
+import PCLang
+import PCProvider
+
+/// Evaluates configurations again while a plan is applied.
+///
+/// A plan leaves values unknown that depend on objects not created yet
+/// (`aws_lb.main.dns_name`). When an action's dependencies have been
+/// applied, its configuration is evaluated once more against their real
+/// values: the locals, module inputs and module outputs it depends on
+/// first, then its own body. The applier calls `configuration(for:)` just
+/// before an action and `record(_:for:)` after it, from many threads.
+///
+/// Thread-safe: every use of `planner` (its value table and diagnostics)
+/// happens while holding `lock`. Provider calls happen outside, so the lock
+/// is held only for evaluation, which takes microseconds.
+public final class ApplyEvaluator: @unchecked Sendable {
+    private let planner: Planner
+    private let lock = NSLock()
+
+    /// `planner` must have made its plan (`plan()`), whose values are the
+    /// starting point.
+    public init(planner: Planner) {
+        self.planner = planner
+    }
+
+    /// The configuration of a planned instance, evaluated against what has
+    /// been applied so far; nil with diagnostics when it cannot be.
+    public func configuration(for address: String) -> (value: Value?, diagnostics: [Diagnostic]) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let context = planner.instanceContexts[address], let graph = planner.graph else {
+            return (nil, [Diagnostic(
+                code: .providerError, summary: "Not in the plan",
+                detail: "\(address) was not planned, so it cannot be applied. Run pcplan plan again.")])
+        }
+        let before = planner.diagnostics.count
+        reevaluateInputs(of: ConfigNode(module: context.module.path, kind: .resource(context.declaration.address)), in: graph)
+        let scope = PlanScope(
+            table: planner.table, module: context.module, instance: context.address.module,
+            repetition: context.repetition, rootDirectory: planner.rootDirectory)
+        guard let schema = schema(of: context.declaration) else {
+            return (nil, Array(planner.diagnostics[before...]))
+        }
+        var decoder = SchemaDecoder(
+            evaluator: planner.evaluator(for: context.module), scope: scope, file: context.declaration.file,
+            typeName: context.declaration.address.type)
+        let value = decoder.decode(
+            context.declaration.body, schema: schema, context: "a \(context.declaration.address.type) block",
+            ownerRange: context.declaration.headerRange)
+        let found = Array(planner.diagnostics[before...]) + decoder.diagnostics
+        planner.diagnostics.removeSubrange(before...)
+        return (found.hasErrors ? nil : value, found)
+    }
+
+    /// Makes an applied object what references to its instance see from
+    /// now on (null for a deleted one).
+    public func record(_ value: Value, for address: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let context = planner.instanceContexts[address] else { return }
+        let instance = context.address.module
+        let resource = context.declaration.address
+        var values = planner.table.modules[instance] ?? ModuleValues()
+        let current = values.resources[resource] ?? .unknown
+        switch context.address.key {
+        case .index(let index)?:
+            var elements = current.elements ?? []
+            if elements.indices.contains(index) { elements[index] = value }
+            values.resources[resource] = .tuple(elements)
+        case .key(let key)?:
+            var attributes = current.attributes ?? [:]
+            attributes[key] = value
+            values.resources[resource] = .object(attributes)
+        case nil:
+            values.resources[resource] = value
+        }
+        planner.table.modules[instance] = values
+    }
+
+    /// Evaluates again the variables, locals and module outputs `node`
+    /// depends on, in dependency order, so they see applied values. Module
+    /// expansion and provider configuration were settled by the plan.
+    private func reevaluateInputs(of node: ConfigNode, in graph: ConfigGraph) {
+        guard let start = graph.index[node] else { return }
+        let needed = Set(graph.graph.transitiveDependencies(of: [start]))
+        for position in graph.order where needed.contains(position) && position != start {
+            let candidate = graph.nodes[position]
+            switch candidate.kind {
+            case .variable, .local:
+                planner.evaluate(candidate)
+            case .output where !candidate.module.isEmpty:
+                planner.evaluate(candidate)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func schema(of declaration: ResourceDeclaration) -> ResourceSchema? {
+        planner.providers.schema(forType: declaration.address.type, dataSource: declaration.address.mode == .data)
+    }
+}
