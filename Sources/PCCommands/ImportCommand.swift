@@ -62,7 +62,7 @@ struct ImportCommand: TerminalCommand {
             printer.print(loadDiagnostics)
             return ExitStatus.failure
         }
-        let registry = ProviderRegistry(BuiltinProvider.all)
+        let registry = ProviderRegistry(BuiltinProvider.all(workingDirectory: terminal.workingDirectory))
         let target: ImportTarget
         switch ImportTarget.find(instance, in: module, registry: registry) {
         case .success(let found): target = found

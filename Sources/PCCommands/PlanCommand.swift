@@ -155,7 +155,7 @@ struct PlanRun {
         let options = PlanOptions(
             mode: mode, refresh: refresh, targets: parsedTargets, replace: parsedReplace, variables: inputs,
             timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version)
-        let planner = Planner(configuration: module, state: state?.snapshot, providers: ProviderRegistry(BuiltinProvider.all), options: options)
+        let planner = Planner(configuration: module, state: state?.snapshot, providers: ProviderRegistry(BuiltinProvider.all(workingDirectory: terminal.workingDirectory)), options: options)
         let (plan, planDiagnostics) = planner.plan()
         return (plan, diagnostics + planDiagnostics)
     }

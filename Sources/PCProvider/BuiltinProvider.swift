@@ -15,13 +15,20 @@ public struct BuiltinProvider: Provider, ConfiguredProvider {
         self.types = table
     }
 
-    /// Every built-in provider.
-    public static let all: [any Provider] = [
-        BuiltinProvider(name: "pcplan", types: [PCPlanDataResource()]),
-        BuiltinProvider(name: "local", types: [LocalFileResource()]),
-        BuiltinProvider(name: "time", types: [TimeSleepResource()]),
-        BuiltinProvider(name: "random", types: [RandomIDResource()]),
-    ]
+    /// Every built-in provider, with relative paths taken from the
+    /// process's working directory.
+    public static let all: [any Provider] = all(workingDirectory: ".")
+
+    /// Every built-in provider, with relative paths (of `local_file`) taken
+    /// from `workingDirectory`.
+    public static func all(workingDirectory: String) -> [any Provider] {
+        [
+            BuiltinProvider(name: "pcplan", types: [PCPlanDataResource()]),
+            BuiltinProvider(name: "local", types: [LocalFileResource(baseDirectory: workingDirectory)]),
+            BuiltinProvider(name: "time", types: [TimeSleepResource()]),
+            BuiltinProvider(name: "random", types: [RandomIDResource()]),
+        ]
+    }
 
     public var resourceSchemas: [String: ResourceSchema] { types.mapValues(\.schema) }
     public var dataSourceSchemas: [String: ResourceSchema] { [:] }

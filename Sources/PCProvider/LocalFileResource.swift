@@ -7,8 +7,19 @@ import PCLang
 /// as drift.
 public struct LocalFileResource: ResourceType {
     public let name = "local_file"
+    /// Relative file names are taken from here: the directory the command
+    /// runs in (`-chdir`), not necessarily the process's.
+    public let baseDirectory: String
 
-    public init() {}
+    public init(baseDirectory: String = ".") {
+        self.baseDirectory = baseDirectory
+    }
+
+    /// Where `filename` really is.
+    func resolve(_ filename: String) -> String {
+        if filename.hasPrefix("/") || baseDirectory == "." { return filename }
+        return baseDirectory.hasSuffix("/") ? baseDirectory + filename : baseDirectory + "/" + filename
+    }
 
     public var schema: ResourceSchema {
         ResourceSchema(attributes: [
@@ -43,7 +54,8 @@ public struct LocalFileResource: ResourceType {
 
     public func create(planned: Value) throws(ProviderError) -> Value {
         let attributes = planned.attributes ?? [:]
-        guard let filename = attributes["filename"]?.stringValue else { throw ProviderError("Missing filename") }
+        guard let given = attributes["filename"]?.stringValue else { throw ProviderError("Missing filename") }
+        let filename = resolve(given)
         let bytes = try content(attributes)
         let directory = (filename as NSString).deletingLastPathComponent
         let directoryMode = Int(attributes["directory_permission"]?.stringValue ?? "0777", radix: 8) ?? 0o777
@@ -62,12 +74,12 @@ public struct LocalFileResource: ResourceType {
 
     public func delete(prior: Value) throws(ProviderError) {
         guard let filename = prior.attributes?["filename"]?.stringValue else { return }
-        try? FileManager.default.removeItem(atPath: filename)
+        try? FileManager.default.removeItem(atPath: resolve(filename))
     }
 
     public func read(state: Value) throws(ProviderError) -> Value? {
         guard let filename = state.attributes?["filename"]?.stringValue else { return state }
-        guard let data = FileManager.default.contents(atPath: filename) else { return nil }
+        guard let data = FileManager.default.contents(atPath: resolve(filename)) else { return nil }
         let recorded = state.attributes?["content_sha1"]?.stringValue
         if recorded == Self.hex(Array(data), EVP_sha1()) { return state }
         var attributes = state.attributes ?? [:]

@@ -51,7 +51,7 @@ final class PlannerFixture {
 
     func plan(
         mode: Plan.Mode = .normal, refresh: Bool = false, targets: [String] = [], replace: [String] = [],
-        variables: [String: String] = [:], providers: [any Provider] = BuiltinProvider.all
+        variables: [String: String] = [:], providers: [any Provider]? = nil
     ) throws -> (plan: Plan?, diagnostics: [Diagnostic]) {
         let (module, loadDiagnostics) = ConfigLoader(workingDirectory: directory).load(directory: ".")
         if loadDiagnostics.hasErrors { return (nil, loadDiagnostics) }
@@ -65,7 +65,9 @@ final class PlannerFixture {
             replace: try replace.map { try ResourceInstanceAddress.parse($0).get() },
             variables: variables.mapValues { .text($0, source: "<test>") },
             timestamp: "2026-11-23T00:00:00Z", pcplanVersion: "test")
-        let planner = Planner(configuration: module, state: snapshot, providers: ProviderRegistry(providers), options: options)
+        let planner = Planner(
+            configuration: module, state: snapshot,
+            providers: ProviderRegistry(providers ?? BuiltinProvider.all(workingDirectory: directory)), options: options)
         let (plan, diagnostics) = planner.plan()
         return (plan, loadDiagnostics + diagnostics)
     }

@@ -1,0 +1,124 @@
+import Foundation
+import PCConfig
+import PCDiagnostics
+import PCLang
+import PCProvider
+import PCState
+
+/// Carries out one planned change: evaluates the instance's configuration
+/// again, asks the provider to plan and apply it, and records the result in
+/// the state before returning — so a dependent never starts before what it
+/// depends on is durable.
+///
+/// Thread-safe: the evaluator and the state backend are; everything else
+/// here is immutable.
+public struct ChangeApplication: Sendable {
+    public let providers: ProviderRegistry
+    public let evaluator: ApplyEvaluator
+    public let state: any StateBackend
+    /// The recorded objects the plan started from, by address.
+    public let prior: [String: ResourceInstanceRecord]
+
+    public init(providers: ProviderRegistry, evaluator: ApplyEvaluator, state: any StateBackend, prior: [String: ResourceInstanceRecord]) {
+        self.providers = providers
+        self.evaluator = evaluator
+        self.state = state
+        self.prior = prior
+    }
+
+    /// What happened, for the progress view.
+    public struct Outcome: Sendable {
+        /// `id` of the new object, when it has one.
+        public var id: String?
+        public var duration: Double
+    }
+
+    /// Applies `change`; on failure the error is a diagnostic naming its
+    /// address, and nothing recorded before is lost.
+    public func apply(_ change: ResourceChange) -> Result<Outcome, Diagnostic> {
+        let started = Date()
+        func failure(_ summary: String, _ detail: String) -> Result<Outcome, Diagnostic> {
+            .failure(Diagnostic(code: .providerError, summary: "\(change.address): \(summary)", detail: detail))
+        }
+        let name = ResourceDeclaration.impliedProvider(of: change.type)
+        guard let provider = providers.provider(named: name) else {
+            return failure("Unknown provider", "No provider named \"\(name)\" is available.")
+        }
+        let configured: any ConfiguredProvider
+        do {
+            configured = try provider.configured(with: .null)
+        } catch {
+            return failure(error.summary, error.detail)
+        }
+        let recorded = prior[change.address]
+        let priorValue = recorded.flatMap { StateValues.value(of: $0, type: schema(of: change)?.valueType) }?.unmarkedDeepValue ?? .null
+        do {
+            switch change.action {
+            case .noop:
+                return .success(Outcome(id: priorValue.attributes?["id"]?.stringValue, duration: 0))
+            case .delete:
+                _ = try configured.applyChange(ApplyChangeRequest(type: change.type, prior: priorValue, planned: .null, configuration: .null))
+                try state.commit([.deleteInstance(address: change.address)])
+                evaluator.record(.null, for: change.address)
+                return .success(Outcome(id: nil, duration: Date().timeIntervalSince(started)))
+            case .read:
+                let (configuration, diagnostics) = evaluator.configuration(for: change.address)
+                guard let configuration else { return .failure(diagnostics.first { $0.isError }!) }
+                let value = try configured.readDataSource(type: change.type, configuration: configuration.unmarkedDeepValue)
+                try record(change, value: value, marks: configuration, started: started)
+                return .success(Outcome(id: value.attributes?["id"]?.stringValue, duration: Date().timeIntervalSince(started)))
+            case .create, .update, .deleteThenCreate, .createThenDelete:
+                let (configuration, diagnostics) = evaluator.configuration(for: change.address)
+                guard let configuration else { return .failure(diagnostics.first { $0.isError }!) }
+                let plain = configuration.unmarkedDeepValue
+                let replacing = change.action.isReplace
+                if change.action == .deleteThenCreate {
+                    _ = try configured.applyChange(ApplyChangeRequest(type: change.type, prior: priorValue, planned: .null, configuration: .null))
+                    try state.commit([.deleteInstance(address: change.address)])
+                }
+                let base: Value = replacing ? .null : priorValue
+                let schema = schema(of: change)
+                let proposed = schema.map { ProposedState.merge(configuration: plain, prior: base, schema: $0) } ?? plain
+                let planned = try configured.planChange(PlanChangeRequest(type: change.type, prior: base, proposed: proposed, configuration: plain))
+                let value = try configured.applyChange(ApplyChangeRequest(type: change.type, prior: base, planned: planned.planned, configuration: plain))
+                try record(change, value: value, marks: configuration, started: started)
+                if change.action == .createThenDelete {
+                    // The new object is recorded; the old one goes last.
+                    _ = try configured.applyChange(ApplyChangeRequest(type: change.type, prior: priorValue, planned: .null, configuration: .null))
+                }
+                return .success(Outcome(id: value.attributes?["id"]?.stringValue, duration: Date().timeIntervalSince(started)))
+            }
+        } catch let error as ProviderError {
+            return failure(error.summary, error.detail.isEmpty ? error.summary : error.detail)
+        } catch {
+            return failure("Could not record the result in the state", "\(error)")
+        }
+    }
+
+    private func schema(of change: ResourceChange) -> ResourceSchema? {
+        providers.schema(forType: change.type, dataSource: change.mode == .data)
+    }
+
+    /// Records the new object with the marks the configuration and schema
+    /// give it, then lets dependents see it.
+    private func record(_ change: ResourceChange, value: Value, marks configuration: Value, started: Date) throws {
+        var marked = value.markingSensitive(at: configuration.unmarkedDeep().sensitivePaths)
+        if let schema = schema(of: change) { marked = SensitiveMarks.apply(schema, to: marked) }
+        let columns = StateValues.columns(of: marked)
+        let address = try? ResourceInstanceAddress.parse(change.address).get()
+        let key: PCState.InstanceKey? = switch address?.key {
+        case .index(let index)?: .int(index)
+        case .key(let name)?: .string(name)
+        case nil: nil
+        }
+        let now = Date()
+        try state.commit([.upsertInstance(ResourceInstanceRecord(
+            address: change.address, modulePath: change.moduleAddress ?? "",
+            mode: change.mode == .data ? .data : .managed, type: change.type, name: change.name, indexKey: key,
+            provider: change.provider, attributesJSON: columns.attributes, sensitivePathsJSON: columns.sensitivePaths,
+            dependencies: change.dependencies, schemaVersion: 0, status: .ready,
+            createdAt: prior[change.address]?.createdAt ?? now, updatedAt: now,
+            lastApplyDuration: now.timeIntervalSince(started)))])
+        evaluator.record(marked, for: change.address)
+    }
+}
