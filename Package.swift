@@ -61,6 +61,10 @@ let package = Package(
             dependencies: ["PCDiagnostics", "PCLSyntax", "PCLang", "PCConfig", "PCGraph", "PCState", "PCProvider", "COpenSSL"]
         ),
 
+        // The executor: a Dispatch-driven walk of actions with bounded
+        // parallelism, critical path first, interruptible.
+        .target(name: "PCApply", dependencies: ["PCGraph"]),
+
         // Command-line commands and the views they print.
         .target(
             name: "PCCommands",
@@ -109,5 +113,6 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "COpenSSL", "CSQLite"]),
+        .testTarget(name: "PCApplyTests", dependencies: ["PCApply", "PCGraph"]),
     ]
 )

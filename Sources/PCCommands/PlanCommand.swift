@@ -126,6 +126,24 @@ struct PlanRun {
     var lockTimeout = "0s"
 
     func execute(in terminal: Terminal) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        let prepared = prepare(in: terminal, operation: "plan", createState: false)
+        prepared.state?.release()
+        return (prepared.plan, prepared.diagnostics)
+    }
+
+    /// What a plan run leaves for apply: the planner (whose values apply
+    /// evaluates against) and the state, still locked when a lock was
+    /// taken — the caller releases it.
+    struct Prepared {
+        var plan: Plan?
+        var diagnostics: [Diagnostic]
+        var planner: Planner?
+        var state: LoadedState?
+        var registry: ProviderRegistry
+    }
+
+    func prepare(in terminal: Terminal, operation: String, createState: Bool, fixedVariables: [String: VariableInput] = [:]) -> Prepared {
+        let registry = ProviderRegistry(BuiltinProvider.all(workingDirectory: terminal.workingDirectory))
         let (module, loadDiagnostics) = ConfigLoader(workingDirectory: terminal.workingDirectory).load(directory: ".")
         var diagnostics = loadDiagnostics
         for file in module.allModules.flatMap(\.files) { ProcessLifetime.keepUntilExit(file) }
@@ -143,21 +161,28 @@ struct PlanRun {
             case .failure(let error): diagnostics.append(Diagnostic(code: .invalidAddress, detail: "-replace: \(error.message)"))
             }
         }
-        guard let timeout = LockTimeout.seconds(lockTimeout, reportingTo: &diagnostics) else { return (nil, diagnostics) }
-        let (inputs, inputDiagnostics) = VariableInputs.collect(options: variableOptions, directory: ".", terminal: terminal)
+        let failed = Prepared(plan: nil, diagnostics: [], planner: nil, state: nil, registry: registry)
+        guard let timeout = LockTimeout.seconds(lockTimeout, reportingTo: &diagnostics) else {
+            return Prepared(plan: nil, diagnostics: diagnostics, planner: nil, state: nil, registry: registry)
+        }
+        var (inputs, inputDiagnostics) = VariableInputs.collect(options: variableOptions, directory: ".", terminal: terminal)
+        inputs.merge(fixedVariables) { _, fixed in fixed }
         diagnostics += inputDiagnostics
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        guard !diagnostics.hasErrors else { return Prepared(plan: nil, diagnostics: diagnostics, planner: nil, state: nil, registry: registry) }
         let (state, stateDiagnostics) = StateAccess.load(
-            path: statePath, terminal: terminal, lockFor: lock ? "plan" : nil, lockTimeout: timeout)
+            path: statePath, terminal: terminal, create: createState, lockFor: lock ? operation : nil, lockTimeout: timeout)
         diagnostics += stateDiagnostics
-        guard !stateDiagnostics.hasErrors else { return (nil, diagnostics) }
-        defer { state?.release() }
+        guard !stateDiagnostics.hasErrors else {
+            var result = failed
+            result.diagnostics = diagnostics
+            return result
+        }
         let options = PlanOptions(
             mode: mode, refresh: refresh, targets: parsedTargets, replace: parsedReplace, variables: inputs,
             timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version)
-        let planner = Planner(configuration: module, state: state?.snapshot, providers: ProviderRegistry(BuiltinProvider.all(workingDirectory: terminal.workingDirectory)), options: options)
+        let planner = Planner(configuration: module, state: state?.snapshot, providers: registry, options: options)
         let (plan, planDiagnostics) = planner.plan()
-        return (plan, diagnostics + planDiagnostics)
+        return Prepared(plan: plan, diagnostics: diagnostics + planDiagnostics, planner: planner, state: state, registry: registry)
     }
 }
 

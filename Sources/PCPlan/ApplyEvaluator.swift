@@ -80,6 +80,25 @@ public final class ApplyEvaluator: @unchecked Sendable {
         planner.table.modules[instance] = values
     }
 
+    /// The root module's outputs, evaluated against everything applied:
+    /// what `pcplan apply` records and prints at the end.
+    public func rootOutputs() -> [(name: String, value: Value, isSensitive: Bool)] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let graph = planner.graph else { return [] }
+        for position in graph.order {
+            let node = graph.nodes[position]
+            switch node.kind {
+            case .variable, .local, .output: planner.evaluate(node)
+            default: continue
+            }
+        }
+        let values = planner.table.modules[.root]?.outputs ?? [:]
+        return planner.root.outputs.keys.sorted().map { name in
+            (name, values[name] ?? .null, planner.root.outputs[name]!.isSensitive)
+        }
+    }
+
     /// Evaluates again the variables, locals and module outputs `node`
     /// depends on, in dependency order, so they see applied values. Module
     /// expansion and provider configuration were settled by the plan.

@@ -11,6 +11,8 @@ public enum VariableInput: Sendable {
     case text(String, source: String)
     /// An expression from a variable file.
     case expression(SyntaxExpression, file: SourceFile)
+    /// A value already evaluated: a saved plan's variables, applied.
+    case value(Value)
 }
 
 /// What `pcplan plan` was asked to do.

@@ -68,6 +68,8 @@ extension Planner {
     private func rootInput(_ variable: VariableDeclaration, constraint: TypeConstraint?) -> Value? {
         guard let input = options.variables[variable.name] else { return nil }
         switch input {
+        case .value(let value):
+            return value
         case .expression(let expression, let file):
             let (value, found) = evaluator(for: root).evaluate(expression, in: file, resolver: NoReferences())
             diagnostics += found

@@ -5,18 +5,34 @@ extension SQLiteStateBackend {
     /// all of it back, leaving the previous records and serial as they were.
     @discardableResult
     public func commit(_ changes: ChangeSet) throws -> Int {
+        try commit(changes, clearingIntents: [])
+    }
+
+    /// Applies the change set and clears the intents in one transaction:
+    /// either the result is recorded and its intents are gone, or nothing
+    /// changed and the intents are still there. Clearing an intent that is
+    /// not there does nothing; clearing intents alone does not change the
+    /// serial (intents are a journal of calls in flight, not state).
+    @discardableResult
+    public func commit(_ changes: ChangeSet, clearingIntents intents: [IntentKey]) throws -> Int {
         mutex.lock()
         defer { mutex.unlock() }
-        if changes.isEmpty {
+        if changes.isEmpty, intents.isEmpty {
             return try readMetadata().serial
         }
         return try db.transaction {
-            // Fetched once: looking the long upsert SQL up in the cache for
-            // every row would hash it ten thousand times in a big commit.
-            let upsert = try db.statement(Self.upsertSQL)
             var changed = false
-            for change in changes.changes {
-                if try apply(change, upsert: upsert) { changed = true }
+            if !changes.isEmpty {
+                // Fetched once: looking the long upsert SQL up in the cache
+                // for every row would hash it ten thousand times in a big
+                // commit.
+                let upsert = try db.statement(Self.upsertSQL)
+                for change in changes.changes {
+                    if try apply(change, upsert: upsert) { changed = true }
+                }
+            }
+            for key in intents {
+                try deleteIntent(key)
             }
             let serial = try readMetadata().serial
             guard changed else { return serial }

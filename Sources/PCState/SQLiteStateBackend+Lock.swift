@@ -7,9 +7,14 @@ import Darwin
 
 /// The state lock is a row in the state file itself: every connection to
 /// the file, in this process or another, sees it, and taking it is one
-/// write transaction, so two takers cannot both succeed. It outlives a
-/// crashed holder on purpose (a crash mid-apply deserves a human look);
-/// the error then says the holder is gone and how to force the lock open.
+/// write transaction, so two takers cannot both succeed.
+///
+/// A lock dies with its process: when the row names a holder on this host
+/// whose process no longer exists (or whose pid now belongs to a process
+/// that started at another time), `lock` takes it over in the same
+/// transaction and says so in `LockInfo.replacedStaleLock`, so that after
+/// a crash or `kill -9` the next command just works. A holder on another
+/// host cannot be checked and always blocks (`force-unlock` is for that).
 extension SQLiteStateBackend {
     public func lock(operation: String, info: String = "", timeout: Double = 0) throws -> LockInfo {
         let start = Date()
@@ -61,23 +66,36 @@ extension SQLiteStateBackend {
 
     private func tryLock(operation: String, info: String) throws -> Attempt {
         try db.transaction {
-            if let holder = try readLock() { return .held(holder) }
+            var replaced: StaleLock?
+            if let holder = try readLock() {
+                guard Self.isGoneFromThisHost(holder) else { return .held(holder) }
+                replaced = StaleLock(
+                    id: holder.id, operation: holder.operation, who: holder.who, pid: holder.pid, createdAt: holder.createdAt
+                )
+                try db.run("DELETE FROM state_lock WHERE id = 1")
+            }
             let host = Self.hostName()
+            let pid = Int(getpid())
             // Stored at millisecond precision, so round first: the value
             // returned equals the one others read back.
             let created = Timestamp.date(Timestamp.milliseconds(Date()))
             let lock = LockInfo(
                 id: UUID().uuidString.lowercased(), operation: operation, who: "\(Self.userName())@\(host)",
-                pid: Int(getpid()), host: host, pcplanVersion: pcplanVersion, createdAt: created,
-                path: path, info: info
+                pid: pid, host: host, pcplanVersion: pcplanVersion, createdAt: created,
+                path: path, info: info, processStartTime: HolderProcess.startTime(pid: pid), replacedStaleLock: replaced
             )
             try db.run(
                 """
-                INSERT INTO state_lock (id, lock_id, operation, who, pid, host, pcplan_version, created_at, path, info)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO state_lock (id, lock_id, operation, who, pid, host, pcplan_version, created_at, path, info,
+                    pid_start_time, replaced_lock_id, replaced_operation, replaced_who, replaced_pid, replaced_created_at)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [.text(lock.id), .text(lock.operation), .text(lock.who), .integer(Int64(lock.pid)), .text(lock.host),
-                 .text(lock.pcplanVersion), .integer(Timestamp.milliseconds(created)), .text(lock.path), .text(lock.info)]
+                 .text(lock.pcplanVersion), .integer(Timestamp.milliseconds(created)), .text(lock.path), .text(lock.info),
+                 lock.processStartTime.map(SQLiteValue.integer) ?? .null,
+                 replaced.map { .text($0.id) } ?? .null, replaced.map { .text($0.operation) } ?? .null,
+                 replaced.map { .text($0.who) } ?? .null, replaced.map { .integer(Int64($0.pid)) } ?? .null,
+                 replaced.map { .integer(Timestamp.milliseconds($0.createdAt)) } ?? .null]
             )
             return .acquired(lock)
         }
@@ -97,11 +115,23 @@ extension SQLiteStateBackend {
 
     private func readLock() throws -> LockInfo? {
         try db.first(
-            "SELECT lock_id, operation, who, pid, host, pcplan_version, created_at, path, info FROM state_lock WHERE id = 1"
+            """
+            SELECT lock_id, operation, who, pid, host, pcplan_version, created_at, path, info,
+                pid_start_time, replaced_lock_id, replaced_operation, replaced_who, replaced_pid, replaced_created_at
+            FROM state_lock WHERE id = 1
+            """
         ) {
-            LockInfo(
+            var replaced: StaleLock?
+            if let id = $0.optionalString(10) {
+                replaced = StaleLock(
+                    id: id, operation: $0.string(11), who: $0.string(12), pid: $0.int(13),
+                    createdAt: Timestamp.date($0.int64(14))
+                )
+            }
+            return LockInfo(
                 id: $0.string(0), operation: $0.string(1), who: $0.string(2), pid: $0.int(3), host: $0.string(4),
-                pcplanVersion: $0.string(5), createdAt: Timestamp.date($0.int64(6)), path: $0.string(7), info: $0.string(8)
+                pcplanVersion: $0.string(5), createdAt: Timestamp.date($0.int64(6)), path: $0.string(7), info: $0.string(8),
+                processStartTime: $0.optionalInt64(9), replacedStaleLock: replaced
             )
         }
     }
@@ -124,12 +154,10 @@ extension SQLiteStateBackend {
         return "uid\(getuid())"
     }
 
-    /// True when the holder ran on this host and its process is gone. A
-    /// process of another user still answers (EPERM), so only "no such
-    /// process" counts as gone.
+    /// True when the holder ran on this host and its process is gone (see
+    /// `HolderProcess.isGone`).
     static func isGoneFromThisHost(_ holder: LockInfo) -> Bool {
         guard holder.host == hostName() else { return false }
-        guard holder.pid > 0, holder.pid <= Int(Int32.max) else { return true }
-        return kill(pid_t(holder.pid), 0) != 0 && errno == ESRCH
+        return HolderProcess.isGone(pid: holder.pid, recordedStartTime: holder.processStartTime)
     }
 }

@@ -118,7 +118,7 @@ public final class SQLiteStateBackend: StateBackend, @unchecked Sendable {
             }
             return StateSnapshot(
                 lineage: metadata.lineage, serial: metadata.serial, pcplanVersion: metadata.pcplanVersion,
-                resources: resources, outputs: outputs
+                resources: resources, outputs: outputs, pendingIntents: try readIntents()
             )
         }
     }

@@ -28,9 +28,39 @@ public protocol StateBackend: AnyObject, Sendable {
     @discardableResult
     func commit(_ changes: ChangeSet) throws -> Int
 
+    /// Applies the change set and clears the intents for the objects whose
+    /// results it records, all in one transaction: a failing change set
+    /// leaves the intents in place. Returns the serial as `commit(_:)` does;
+    /// clearing intents alone does not change it. Clearing an intent that is
+    /// not there does nothing.
+    @discardableResult
+    func commit(_ changes: ChangeSet, clearingIntents intents: [IntentKey]) throws -> Int
+
+    /// Records what is about to be asked of a provider, durably when this
+    /// returns (its own transaction). Replaces an intent recorded earlier
+    /// for the same object, so pending intents must be reconciled before
+    /// a run records new ones. Does not change the serial.
+    func recordIntent(_ intent: ApplyIntent) throws
+
+    /// Forgets the intent for one object (e.g. the call failed and created
+    /// nothing, or a reconciliation found nothing). Nothing happens if there
+    /// is none. Does not change the serial.
+    func clearIntent(address: String, deposedKey: String?) throws
+
+    /// The intents still recorded, sorted by address, then the current
+    /// object before deposed ones.
+    func intents() throws -> [ApplyIntent]
+
+    /// The mean of the last recorded apply durations (seconds) of managed
+    /// objects, by resource type; types with no recorded duration are
+    /// absent. For the scheduler's estimates.
+    func averageApplyDurations() throws -> [String: Double]
+
     /// Takes the state lock for `operation`, retrying until `timeout`
     /// seconds have passed (0: try once). Throws `StateError.locked`, naming
-    /// the holder, when it cannot.
+    /// the holder, when it cannot. A lock whose holder is known to be dead
+    /// (a backend that can tell, such as a local file) is taken over, and
+    /// the returned `LockInfo.replacedStaleLock` says so.
     func lock(operation: String, info: String, timeout: Double) throws -> LockInfo
 
     /// Releases the lock taken by `lock`; `id` must be the holder's.

@@ -1,7 +1,9 @@
 /// The state as JSON in the shape of Terraform's state format version 4,
 /// so that tools reading `terraform state pull` output read ours:
 /// instances grouped under their resource, keys sorted, two-space indent.
-/// `terraform_version` is called `pcplan_version`.
+/// `terraform_version` is called `pcplan_version`. Intents an interrupted
+/// run left behind are listed under `pending_intents`, only when there are
+/// some, so a state without them reads exactly as Terraform's.
 public enum StatePullJSON {
     /// The format version written in `version`.
     public static let formatVersion = 4
@@ -19,14 +21,18 @@ public enum StatePullJSON {
             }
             outputs.append((output.name, .object(members)))
         }
-        let document: JSONNode = .object([
+        var members: [(key: String, value: JSONNode)] = [
             ("version", .number(String(formatVersion))),
             ("pcplan_version", .string(snapshot.pcplanVersion)),
             ("serial", .number(String(snapshot.serial))),
             ("lineage", .string(snapshot.lineage)),
             ("outputs", .object(outputs)),
             ("resources", .array(try resources(snapshot.resources))),
-        ])
+        ]
+        if !snapshot.pendingIntents.isEmpty {
+            members.append(("pending_intents", .array(try snapshot.pendingIntents.map(intent))))
+        }
+        let document: JSONNode = .object(members)
         return document.prettyText() + "\n"
     }
 
@@ -99,6 +105,21 @@ public enum StatePullJSON {
         if let deposed = record.deposedKey { members.append(("deposed", .string(deposed))) }
         // Terraform writes a status only for tainted objects.
         if record.status == .tainted { members.append(("status", .string(record.status.rawValue))) }
+        return .object(members)
+    }
+
+    private static func intent(_ intent: ApplyIntent) throws -> JSONNode {
+        var members: [(key: String, value: JSONNode)] = [
+            ("address", .string(intent.address)),
+            ("action", .string(intent.action.rawValue)),
+            ("provider", .string(intent.provider)),
+            ("type", .string(intent.type)),
+            ("request", try parse(intent.requestJSON, what: "the intent for \(intent.address)")),
+            ("created_at", .string(StateError.utc(intent.createdAt))),
+            ("pcplan_version", .string(intent.pcplanVersion)),
+            ("run_id", .string(intent.runID)),
+        ]
+        if let deposed = intent.deposedKey { members.append(("deposed", .string(deposed))) }
         return .object(members)
     }
 

@@ -82,6 +82,31 @@ enum StateSchema {
                 info TEXT NOT NULL
             ) STRICT;
             """),
+        // Intents: provider calls recorded before they are made, one per
+        // object (the deposed key as in resource_instances). The lock learns
+        // its holder's process start time, so a pid reused by another
+        // process is not taken for the holder, and which stale lock it
+        // replaced, so the takeover stays visible to anyone who looks.
+        Migration(version: 3, sql: """
+            CREATE TABLE intents (
+                address TEXT NOT NULL CHECK (length(address) > 0),
+                deposed TEXT NOT NULL DEFAULT '',
+                action TEXT NOT NULL CHECK (action IN ('create', 'replace', 'delete')),
+                provider TEXT NOT NULL,
+                type TEXT NOT NULL CHECK (length(type) > 0),
+                request TEXT NOT NULL CHECK (json_valid(request)),
+                created_at INTEGER NOT NULL,
+                pcplan_version TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                PRIMARY KEY (address, deposed)
+            ) STRICT;
+            ALTER TABLE state_lock ADD COLUMN pid_start_time INTEGER;
+            ALTER TABLE state_lock ADD COLUMN replaced_lock_id TEXT;
+            ALTER TABLE state_lock ADD COLUMN replaced_operation TEXT;
+            ALTER TABLE state_lock ADD COLUMN replaced_who TEXT;
+            ALTER TABLE state_lock ADD COLUMN replaced_pid INTEGER;
+            ALTER TABLE state_lock ADD COLUMN replaced_created_at INTEGER;
+            """),
     ]
 
     static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -30,13 +30,21 @@ public struct StateSnapshot: Sendable, Hashable {
     public var resources: [ResourceInstanceRecord]
     /// Sorted by name.
     public var outputs: [OutputRecord]
+    /// Provider calls an earlier run recorded but never saw the result of:
+    /// objects that may exist without state knowing them. Sorted as
+    /// `StateBackend.intents()`.
+    public var pendingIntents: [ApplyIntent]
 
-    public init(lineage: String, serial: Int, pcplanVersion: String, resources: [ResourceInstanceRecord], outputs: [OutputRecord]) {
+    public init(
+        lineage: String, serial: Int, pcplanVersion: String, resources: [ResourceInstanceRecord], outputs: [OutputRecord],
+        pendingIntents: [ApplyIntent] = []
+    ) {
         self.lineage = lineage
         self.serial = serial
         self.pcplanVersion = pcplanVersion
         self.resources = resources
         self.outputs = outputs
+        self.pendingIntents = pendingIntents
     }
 
     /// The current (not deposed) object at `address`. Linear; callers that

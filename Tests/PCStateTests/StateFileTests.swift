@@ -45,7 +45,7 @@ import Testing
             #expect(try db.integerPragma("user_version") == Int64(SQLiteStateBackend.schemaVersion))
             #expect(try db.query("SELECT version, pcplan_version FROM schema_migrations ORDER BY version") {
                 "\($0.int(0)):\($0.string(1))"
-            } == ["1:0.1.0", "2:0.2.0"])
+            } == ["1:0.1.0", "2:0.2.0", "3:0.2.0"])
         }
     }
 
