@@ -77,6 +77,7 @@ let package = Package(
                 "PCState",
                 "PCProvider",
                 "PCPlan",
+                "PCApply",
                 "CCurl",
                 "COpenSSL",
                 "CSQLite",

@@ -19,7 +19,7 @@ public struct PCPlanCommand: ParsableCommand {
         commandName: "pcplan",
         abstract: "Plan and apply infrastructure described in PCL.",
         subcommands: [
-            PlanCommand.self, ValidateCommand.self, FmtCommand.self, VersionCommand.self,
+            PlanCommand.self, ApplyCommand.self, DestroyCommand.self, OutputCommand.self, ValidateCommand.self, FmtCommand.self, VersionCommand.self,
             ConsoleCommand.self, ForceUnlockCommand.self, GraphCommand.self, ImportCommand.self, ShowCommand.self,
             StateCommand.self,
         ],
@@ -113,10 +113,13 @@ public struct PCPlanCommand: ParsableCommand {
 
     static let commands: [String: any TerminalCommand.Type] = [
         "console": ConsoleCommand.self,
+        "apply": ApplyCommand.self,
+        "destroy": DestroyCommand.self,
         "fmt": FmtCommand.self,
         "force-unlock": ForceUnlockCommand.self,
         "graph": GraphCommand.self,
         "import": ImportCommand.self,
+        "output": OutputCommand.self,
         "plan": PlanCommand.self,
         "show": ShowCommand.self,
         "state": StateCommand.self,
@@ -138,17 +141,20 @@ public struct PCPlanCommand: ParsableCommand {
 
         pcplan plans and applies infrastructure described in PCL, the HCL native
         syntax with Terraform's blocks. The commands available today are listed
-        below; apply is coming.
+        below.
 
         Main commands:
           validate      Check whether the configuration is valid
           plan          Show changes required by the current configuration
+          apply         Create or update infrastructure
+          destroy       Destroy previously-created infrastructure
 
         All other commands:
           console       Try expressions against the configuration and state
           fmt           Reformat your configuration in the standard style
           force-unlock  Release a stuck lock on the current state
           graph         Print the configuration's dependency graph in DOT
+          output        Show output values from your root module
           import        Associate existing infrastructure with a pcplan resource
           show          Show a saved plan or the state
           state         Advanced state management
