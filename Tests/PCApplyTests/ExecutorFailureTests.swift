@@ -73,9 +73,22 @@ extension PCApplyTests {
             // 1 → 0 and 2 → 1: the stop comes while 0 runs.
             let g = graph(3, [(1, 0), (2, 1)])
             let executor = try ActionExecutor(graph: g, expectedDurations: [1, 1, 1], parallelism: 2)
-            DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { executor.requestStop() }
-            let summary = executor.run { _ in
-                block(0.3)
+            // Handshake rather than a timer, so a loaded machine cannot
+            // reorder it: action 0 waits until the other thread has asked
+            // to stop, which queues the request before 0's completion.
+            let running = DispatchSemaphore(value: 0)
+            let requested = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                running.wait()
+                executor.requestStop()
+                requested.signal()
+            }
+            let summary = executor.run { index in
+                if index == 0 {
+                    running.signal()
+                    requested.wait()
+                }
+                block(0.05)
                 return .succeeded
             }
             #expect(summary.records.map(\.state) == [.succeeded, .notStarted, .notStarted])
