@@ -18,12 +18,18 @@ public struct ChangeApplication: Sendable {
     public let state: any StateBackend
     /// The recorded objects the plan started from, by address.
     public let prior: [String: ResourceInstanceRecord]
+    /// Marks this run's intents, so a later run can tell whose they are.
+    public let runID: String
 
-    public init(providers: ProviderRegistry, evaluator: ApplyEvaluator, state: any StateBackend, prior: [String: ResourceInstanceRecord]) {
+    public init(
+        providers: ProviderRegistry, evaluator: ApplyEvaluator, state: any StateBackend, prior: [String: ResourceInstanceRecord],
+        runID: String = UUID().uuidString.lowercased()
+    ) {
         self.providers = providers
         self.evaluator = evaluator
         self.state = state
         self.prior = prior
+        self.runID = runID
     }
 
     /// What happened, for the progress view.
@@ -80,8 +86,12 @@ public struct ChangeApplication: Sendable {
                 let schema = schema(of: change)
                 let proposed = schema.map { ProposedState.merge(configuration: plain, prior: base, schema: $0) } ?? plain
                 let planned = try configured.planChange(PlanChangeRequest(type: change.type, prior: base, proposed: proposed, configuration: plain))
+                // Before anything is created, say so durably: if pcplan dies
+                // between the provider's answer and the state commit, the
+                // next run knows an object may exist that state does not.
+                let intent = base.isNull ? try recordIntent(change, request: planned.planned) : nil
                 let value = try configured.applyChange(ApplyChangeRequest(type: change.type, prior: base, planned: planned.planned, configuration: plain))
-                try record(change, value: value, marks: configuration, started: started)
+                try record(change, value: value, marks: configuration, started: started, clearing: intent.map { [$0] } ?? [])
                 if change.action == .createThenDelete {
                     // The new object is recorded; the old one goes last.
                     _ = try configured.applyChange(ApplyChangeRequest(type: change.type, prior: priorValue, planned: .null, configuration: .null))
@@ -99,9 +109,19 @@ public struct ChangeApplication: Sendable {
         providers.schema(forType: change.type, dataSource: change.mode == .data)
     }
 
+    private func recordIntent(_ change: ResourceChange, request: Value) throws -> IntentKey {
+        let known = StateValues.columns(of: request).attributes
+        let intent = ApplyIntent(
+            address: change.address, action: change.action.isReplace ? .replace : .create, provider: change.provider,
+            type: change.type, requestJSON: known, pcplanVersion: "", runID: runID)
+        try state.recordIntent(intent)
+        return intent.key
+    }
+
     /// Records the new object with the marks the configuration and schema
-    /// give it, then lets dependents see it.
-    private func record(_ change: ResourceChange, value: Value, marks configuration: Value, started: Date) throws {
+    /// give it (clearing the intents that announced it, in the same
+    /// transaction), then lets dependents see it.
+    private func record(_ change: ResourceChange, value: Value, marks configuration: Value, started: Date, clearing intents: [IntentKey] = []) throws {
         var marked = value.markingSensitive(at: configuration.unmarkedDeep().sensitivePaths)
         if let schema = schema(of: change) { marked = SensitiveMarks.apply(schema, to: marked) }
         let columns = StateValues.columns(of: marked)
@@ -112,13 +132,13 @@ public struct ChangeApplication: Sendable {
         case nil: nil
         }
         let now = Date()
-        try state.commit([.upsertInstance(ResourceInstanceRecord(
+        try state.commit(ChangeSet([.upsertInstance(ResourceInstanceRecord(
             address: change.address, modulePath: change.moduleAddress ?? "",
             mode: change.mode == .data ? .data : .managed, type: change.type, name: change.name, indexKey: key,
             provider: change.provider, attributesJSON: columns.attributes, sensitivePathsJSON: columns.sensitivePaths,
             dependencies: change.dependencies, schemaVersion: 0, status: .ready,
             createdAt: prior[change.address]?.createdAt ?? now, updatedAt: now,
-            lastApplyDuration: now.timeIntervalSince(started)))])
+            lastApplyDuration: now.timeIntervalSince(started)))]), clearingIntents: intents)
         evaluator.record(marked, for: change.address)
     }
 }

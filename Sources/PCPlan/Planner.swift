@@ -51,6 +51,7 @@ public final class Planner {
         graph = ConfigGraph.build(root, diagnostics: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         loadPrior()
+        warnAboutPendingIntents()
         applyMovedBlocks()
         if options.mode != .destroy && options.refresh { refreshPrior() }
         selectTargets()
@@ -79,6 +80,17 @@ public final class Planner {
             resourceChanges: changes, resourceDrift: drift, outputChanges: outputChanges.sorted { $0.name < $1.name },
             targets: options.targets.map(\.description))
         return (plan, diagnostics)
+    }
+
+    /// An intent left in the state means a run stopped between asking a
+    /// provider to create something and recording it: the object may
+    /// exist without pcplan knowing. Say so, with what to do.
+    func warnAboutPendingIntents() {
+        for intent in state?.pendingIntents ?? [] {
+            diagnostics.append(Diagnostic(
+                .warning, code: .providerError, summary: "\(intent.address) may exist unrecorded",
+                detail: "A run (\(intent.runID)) asked the provider to \(intent.action.rawValue) \(intent.address) and stopped before recording the result. If the object was created, this plan would create a second one: check for it, and adopt it with pcplan import \(intent.address) ID if it exists. The request was: \(intent.requestJSON)"))
+        }
     }
 
     /// Evaluates one declaration in every instance of its module.

@@ -76,6 +76,7 @@ struct ChangeApplicationTests {
         #expect(snapshot.resources.map(\.address) == ["local_file.f", "pcplan_data.a", "pcplan_data.b[\"x\"]", "pcplan_data.b[\"y\"]", "pcplan_data.s"])
         #expect(snapshot.resources.first { $0.address == "pcplan_data.s" }?.sensitivePathsJSON.contains("input") == true)
         #expect(snapshot.resources.allSatisfy { $0.lastApplyDuration != nil })
+        #expect(snapshot.pendingIntents.isEmpty)
         let again = try #require(try fixture.plan(refresh: true).plan)
         #expect(again.resourceChanges.allSatisfy { $0.action == .noop }, "\(again.actionLines)")
     }
@@ -96,5 +97,23 @@ struct ChangeApplicationTests {
         #expect(outcomes.values.allSatisfy { if case .success = $0 { true } else { false } })
         #expect(!FileManager.default.fileExists(atPath: fixture.directory + "/gone.txt"))
         #expect(try SQLiteStateBackend(path: fixture.statePath, pcplanVersion: "test").snapshot().resources.isEmpty)
+    }
+
+    @Test("an intent left by a run that died is a warning on the next plan")
+    func leftoverIntent() throws {
+        let fixture = try PlannerFixture(files: ["main.pcl": """
+            resource "pcplan_data" "a" {
+              input = "alpha"
+            }
+            """])
+        let backend = try SQLiteStateBackend(path: fixture.statePath, pcplanVersion: "test")
+        try backend.recordIntent(ApplyIntent(
+            address: "pcplan_data.a", action: .create, provider: "provider[\"pcplan/pcplan\"]", type: "pcplan_data",
+            requestJSON: #"{"input":"alpha"}"#, runID: "run-1"))
+        let (plan, diagnostics) = try fixture.plan()
+        #expect(plan?.actionLines == ["pcplan_data.a create"])
+        let warning = try #require(diagnostics.first { $0.summary == "pcplan_data.a may exist unrecorded" })
+        #expect(warning.severity == .warning)
+        #expect(warning.detail.contains("pcplan import pcplan_data.a"))
     }
 }
