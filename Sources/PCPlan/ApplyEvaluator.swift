@@ -22,8 +22,14 @@ public final class ApplyEvaluator: @unchecked Sendable {
 
     /// `planner` must have made its plan (`plan()`), whose values are the
     /// starting point.
+    /// Each node's place in the planner's evaluation order.
+    private let orderPosition: [Int]
+
     public init(planner: Planner) {
         self.planner = planner
+        var positions = [Int](repeating: 0, count: planner.graph?.nodes.count ?? 0)
+        for (place, node) in (planner.graph?.order ?? []).enumerated() { positions[node] = place }
+        self.orderPosition = positions
     }
 
     /// The configuration of a planned instance, evaluated against what has
@@ -63,21 +69,23 @@ public final class ApplyEvaluator: @unchecked Sendable {
         guard let context = planner.instanceContexts[address] else { return }
         let instance = context.address.module
         let resource = context.declaration.address
-        var values = planner.table.modules[instance] ?? ModuleValues()
-        let current = values.resources[resource] ?? .unknown
+        let current = planner.table.modules[instance]?.resources[resource] ?? .unknown
+        let updated: Value
         switch context.address.key {
         case .index(let index)?:
             var elements = current.elements ?? []
             if elements.indices.contains(index) { elements[index] = value }
-            values.resources[resource] = .tuple(elements)
+            updated = .tuple(elements)
         case .key(let key)?:
             var attributes = current.attributes ?? [:]
             attributes[key] = value
-            values.resources[resource] = .object(attributes)
+            updated = .object(attributes)
         case nil:
-            values.resources[resource] = value
+            updated = value
         }
-        planner.table.modules[instance] = values
+        // In place: a copy of the module's values would copy every
+        // resource's entry, once per applied instance.
+        planner.table.modules[instance, default: ModuleValues()].resources[resource] = updated
     }
 
     /// The root module's outputs, evaluated against everything applied:
@@ -104,8 +112,10 @@ public final class ApplyEvaluator: @unchecked Sendable {
     /// expansion and provider configuration were settled by the plan.
     private func reevaluateInputs(of node: ConfigNode, in graph: ConfigGraph) {
         guard let start = graph.index[node] else { return }
-        let needed = Set(graph.graph.transitiveDependencies(of: [start]))
-        for position in graph.order where needed.contains(position) && position != start {
+        let needed = graph.graph.transitiveDependencies(of: [start])
+            .filter { $0 != start }
+            .sorted { orderPosition[$0] < orderPosition[$1] }
+        for position in needed {
             let candidate = graph.nodes[position]
             switch candidate.kind {
             case .variable, .local:

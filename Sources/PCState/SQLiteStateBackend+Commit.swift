@@ -15,12 +15,18 @@ extension SQLiteStateBackend {
     /// serial (intents are a journal of calls in flight, not state).
     @discardableResult
     public func commit(_ changes: ChangeSet, clearingIntents intents: [IntentKey]) throws -> Int {
-        mutex.lock()
-        defer { mutex.unlock() }
         if changes.isEmpty, intents.isEmpty {
+            mutex.lock()
+            defer { mutex.unlock() }
             return try readMetadata().serial
         }
-        return try db.transaction {
+        return try groupCommit(.changes(changes, clearing: intents))
+    }
+
+    /// One change set with its intents cleared, inside the transaction the
+    /// caller holds (with `mutex`): the body of a group commit's savepoint.
+    func applyChanges(_ changes: ChangeSet, clearingIntents intents: [IntentKey]) throws -> Int {
+        try db.transaction {
             var changed = false
             if !changes.isEmpty {
                 // Fetched once: looking the long upsert SQL up in the cache

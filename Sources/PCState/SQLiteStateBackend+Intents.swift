@@ -5,8 +5,11 @@ import Foundation
 /// the provider is called.
 extension SQLiteStateBackend {
     public func recordIntent(_ intent: ApplyIntent) throws {
-        mutex.lock()
-        defer { mutex.unlock() }
+        _ = try groupCommit(.intent(intent))
+    }
+
+    /// Writes an intent row; the caller holds `mutex` inside a transaction.
+    func insertIntent(_ intent: ApplyIntent) throws {
         try db.transaction {
             _ = try db.run(
                 """

@@ -26,6 +26,11 @@ public final class SQLiteStateBackend: StateBackend, @unchecked Sendable {
     let pcplanVersion: String
     /// Guards `db` and everything done through it.
     let mutex = NSLock()
+    /// Guards `groupPending` and `groupLeaderActive` (see
+    /// `SQLiteStateBackend+GroupCommit.swift`); never held while writing.
+    let groupLock = NSLock()
+    var groupPending: [GroupSlot] = []
+    var groupLeaderActive = false
     let db: Database
 
     /// Opens the state at `path`, creating it when it does not exist and
