@@ -42,3 +42,13 @@ echo "==> pcplan show -json (first 300 characters)"
 "$pcplan" -chdir=examples/local show -json "$out/plan.bin" | head -c 300; echo
 echo "==> $out/plan.md (first 20 lines)"
 head -20 "$out/plan.md"
+
+# Apply it, check that planning again proposes nothing, then destroy it.
+echo "==> pcplan -chdir=examples/local apply -auto-approve"
+"$pcplan" -chdir=examples/local apply -auto-approve -state "$out/pcplan.state.db"
+echo "==> pcplan -chdir=examples/local plan -detailed-exitcode (expect no changes)"
+"$pcplan" -chdir=examples/local plan -detailed-exitcode -state "$out/pcplan.state.db" > /dev/null
+echo "==> pcplan -chdir=examples/local output"
+"$pcplan" -chdir=examples/local output -state "$out/pcplan.state.db"
+echo "==> pcplan -chdir=examples/local destroy -auto-approve"
+"$pcplan" -chdir=examples/local destroy -auto-approve -state "$out/pcplan.state.db" | tail -1
