@@ -6,17 +6,61 @@ import PCPlan
 /// `pcplan_data.a: Creating...`, then
 /// `pcplan_data.a: Creation complete after 1s [id=…]`.
 ///
-/// Thread-safe: `show` runs on the executor's coordination queue, one
-/// event at a time; `record` runs on workers and is guarded by `lock`.
+/// Actions still running after ten seconds get a
+/// `Still creating... [10s elapsed]` line every ten seconds, as Terraform
+/// prints them, so a CI log shows what a long apply is waiting for.
+///
+/// Thread-safe: `ids`, `running` and the writes to the terminal happen
+/// while holding `lock` (`show` runs on the executor's coordination queue,
+/// `record` on workers, the reminders on their own timer queue).
 final class ApplyProgress: @unchecked Sendable {
     private let terminal: Terminal
     private let changes: [ResourceChange]
     private let lock = NSLock()
     private var ids: [Int: String] = [:]
+    /// In-flight actions and when they started (monotonic seconds).
+    private var running: [Int: Double] = [:]
+    /// How many reminders each in-flight action has had.
+    private var reminded: [Int: Int] = [:]
+    private let clockStart = DispatchTime.now()
+    private var timer: DispatchSourceTimer?
+    static let reminderInterval = 10.0
 
     init(terminal: Terminal, changes: [ResourceChange]) {
         self.terminal = terminal
         self.changes = changes
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "pcplan.apply.progress"))
+        timer.schedule(deadline: .now() + 1, repeating: 1)
+        timer.setEventHandler { [weak self] in self?.remind() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    /// Stops the reminders; call when the run is over.
+    func finish() {
+        lock.lock()
+        timer?.cancel()
+        timer = nil
+        lock.unlock()
+    }
+
+    private var now: Double {
+        Double(DispatchTime.now().uptimeNanoseconds - clockStart.uptimeNanoseconds) / 1e9
+    }
+
+    private func remind() {
+        lock.lock()
+        defer { lock.unlock() }
+        let current = now
+        for index in running.keys.sorted() {
+            let due = Int((current - running[index]!) / Self.reminderInterval)
+            guard due > reminded[index, default: 0] else { continue }
+            reminded[index] = due
+            let change = changes[index]
+            let elapsed = Double(due) * Self.reminderInterval
+            terminal.standardOutput.write("\(change.address): Still \(Self.verbs(change.action).doing.lowercased())... [\(Self.seconds(elapsed)) elapsed]\n")
+        }
+        terminal.flush()
     }
 
     /// Remembers the new object's id, for the completion line.
@@ -28,19 +72,21 @@ final class ApplyProgress: @unchecked Sendable {
     }
 
     func show(_ event: ExecutionEvent) {
+        lock.lock()
+        defer { lock.unlock() }
         switch event {
         case .started(let index, _):
+            running[index] = now
             let change = changes[index]
             terminal.standardOutput.write("\(change.address): \(Self.verbs(change.action).doing)...\n")
         case .finished(let index, .succeeded, let duration):
+            running[index] = nil
             let change = changes[index]
-            lock.lock()
             let id = ids[index]
-            lock.unlock()
             let suffix = id.map { " [id=\($0)]" } ?? ""
             terminal.standardOutput.write("\(change.address): \(Self.verbs(change.action).done) after \(Self.seconds(duration))\(suffix)\n")
-        case .finished:
-            break
+        case .finished(let index, _, _):
+            running[index] = nil
         case .skipped(let index, let cause):
             terminal.standardOutput.write("\(changes[index].address): Skipped, because \(changes[cause].address) failed\n")
         }

@@ -136,6 +136,7 @@ struct ApplyRun {
             }
         }, onEvent: { event in progress.show(event) })
         interrupts.cancel()
+        progress.finish()
         printer.print(errors.all)
         if summary.isComplete {
             recordOutputs(planner: planner, state: state, printer: &printer)

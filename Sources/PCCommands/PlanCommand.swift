@@ -80,7 +80,9 @@ struct PlanCommand: TerminalCommand {
         let outcome = PlanRun(
             mode: destroy ? .destroy : (refreshOnly ? .refreshOnly : .normal), refresh: refresh.value, targets: targets,
             replace: replace, variableOptions: variableOptions(), statePath: statePath, lock: lockOptions.lock.value,
-            lockTimeout: lockOptions.lockTimeout).execute(in: terminal)
+            lockTimeout: lockOptions.lockTimeout).prepare(in: terminal, operation: "plan", createState: false)
+        let durations = (try? outcome.state?.access.backend.averageApplyDurations()) ?? [:]
+        outcome.state?.release()
         printer.print(outcome.diagnostics)
         guard let plan = outcome.plan else { return ExitStatus.failure }
         ProcessLifetime.keepUntilExit(plan)
@@ -88,6 +90,9 @@ struct PlanCommand: TerminalCommand {
         let schemas = PlanRun.schemaLookup(ProviderRegistry(BuiltinProvider.all))
         terminal.standardOutput.write(PlanRenderer.terminal(
             plan, color: color, width: terminal.wrapWidth(for: terminal.standardOutput), schemas: schemas))
+        if plan.hasChanges, let estimate = ApplyEstimate.text(for: plan, durations: durations) {
+            terminal.standardOutput.write("\n\(estimate)\n")
+        }
         if let out {
             if case .failure(let failure) = FileSystem.writeFile(at: terminal.resolve(out), bytes: PlanFile.encode(plan), create: true) {
                 printer.print([failure.diagnostic(displayPath: out)])

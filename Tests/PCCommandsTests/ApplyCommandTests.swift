@@ -102,4 +102,26 @@ struct ApplyCommandTests {
         // One after the other they would take 9.6 s.
         #expect(elapsed < 2.0, "took \(elapsed) s")
     }
+
+    @Test("after an apply, plans estimate the apply time from the recorded durations")
+    func estimate() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", """
+            resource "time_sleep" "s" {
+              count           = 2
+              create_duration = "100ms"
+            }
+            """)
+        let first = pcplan(["plan", "-no-color"], in: sandbox.root)
+        #expect(!first.output.contains("Estimated apply time"))
+        #expect(pcplan(["apply", "-auto-approve"], in: sandbox.root).status == 0)
+        try sandbox.write("main.pcl", """
+            resource "time_sleep" "s" {
+              count           = 4
+              create_duration = "100ms"
+            }
+            """)
+        let second = pcplan(["plan", "-no-color"], in: sandbox.root)
+        #expect(second.output.contains("Estimated apply time: about 1s at -parallelism 10"), "\(second.output)")
+    }
 }
