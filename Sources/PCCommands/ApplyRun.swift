@@ -108,6 +108,18 @@ struct ApplyRun {
         _ plan: Plan, planner: Planner, state: LoadedState, registry: ProviderRegistry, in terminal: Terminal,
         printer: inout DiagnosticPrinter
     ) -> Int32 {
+        // Settle what a dead run left: adopted objects are recorded, and
+        // every old intent is cleared — this run records its own.
+        let leftovers = state.snapshot.pendingIntents.map(\.key)
+        if !leftovers.isEmpty {
+            let adopted = ChangeSet(planner.adoptedObjects.values.sorted { $0.address < $1.address }.map { .upsertInstance($0) })
+            do {
+                try state.access.backend.commit(adopted, clearingIntents: leftovers)
+            } catch {
+                printer.print([Diagnostic(code: .stateUnavailable, detail: "The objects left by an interrupted run could not be recorded: \(error). Nothing was changed.")])
+                return ExitStatus.failure
+            }
+        }
         let changes = plan.resourceChanges.filter { $0.action != .noop }
         let graph = ApplyGraph.build(changes)
         let averages = (try? state.access.backend.averageApplyDurations()) ?? [:]

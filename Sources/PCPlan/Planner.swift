@@ -34,6 +34,9 @@ public final class Planner {
     /// Where each planned instance came from, so apply can evaluate its
     /// configuration again once what it depends on exists.
     var instanceContexts: [String: InstanceContext] = [:]
+    /// Objects a dead run created and the provider found again, by address:
+    /// apply records them before anything else.
+    public internal(set) var adoptedObjects: [String: ResourceInstanceRecord] = [:]
     var configuredProviders: [String: any ConfiguredProvider] = [:]
     var targetedNodes: Set<Int>?
     var graph: ConfigGraph!
@@ -83,13 +86,46 @@ public final class Planner {
     }
 
     /// An intent left in the state means a run stopped between asking a
-    /// provider to create something and recording it: the object may
-    /// exist without pcplan knowing. Say so, with what to do.
+    /// provider to create something and recording it. The provider looks
+    /// for the object: one that exists is adopted (planned from as if it
+    /// were recorded, and recorded by the next apply); one that does not
+    /// is simply created again; when the provider cannot tell, a warning
+    /// says what to check.
     func warnAboutPendingIntents() {
-        for intent in state?.pendingIntents ?? [] {
-            diagnostics.append(Diagnostic(
-                .warning, code: .providerError, summary: "\(intent.address) may exist unrecorded",
-                detail: "A run (\(intent.runID)) asked the provider to \(intent.action.rawValue) \(intent.address) and stopped before recording the result. If the object was created, this plan would create a second one: check for it, and adopt it with pcplan import \(intent.address) ID if it exists. The request was: \(intent.requestJSON)"))
+        for intent in state?.pendingIntents ?? [] where prior[intent.address] == nil {
+            let providerName = ResourceDeclaration.impliedProvider(of: intent.type)
+            let schema = providers.schema(forType: intent.type, dataSource: false)
+            let request = (schema.flatMap { try? Value.fromJSON(intent.requestJSON, as: $0.valueType) })
+                ?? (try? Value.fromJSON(intent.requestJSON)) ?? .null
+            var lookup = CreatedObjectLookup.cannotTell
+            if let provider = providers.provider(named: providerName), let configured = try? provider.configured(with: .null) {
+                lookup = (try? configured.findCreated(type: intent.type, request: request)) ?? .cannotTell
+            }
+            switch lookup {
+            case .found(let value):
+                let address = try? ResourceInstanceAddress.parse(intent.address).get()
+                let key: PCState.InstanceKey? = switch address?.key {
+                case .index(let index)?: .int(index)
+                case .key(let name)?: .string(name)
+                case nil: nil
+                }
+                let columns = StateValues.columns(of: value)
+                let record = ResourceInstanceRecord(
+                    address: intent.address, modulePath: address?.module.description ?? "", type: intent.type,
+                    name: address?.resource.name ?? intent.address, indexKey: key, provider: intent.provider,
+                    attributesJSON: columns.attributes, createdAt: intent.createdAt)
+                prior[intent.address] = PriorObject(record: record, value: value)
+                adoptedObjects[intent.address] = record
+                diagnostics.append(Diagnostic(
+                    .warning, code: .providerError, summary: "Adopted \(intent.address)",
+                    detail: "A run (\(intent.runID)) created \(intent.address) and stopped before recording it. The object was found and is planned from as it is; the next apply records it."))
+            case .notFound:
+                continue
+            case .cannotTell:
+                diagnostics.append(Diagnostic(
+                    .warning, code: .providerError, summary: "\(intent.address) may exist unrecorded",
+                    detail: "A run (\(intent.runID)) asked the provider to \(intent.action.rawValue) \(intent.address) and stopped before recording the result. If the object was created, this plan would create a second one: check for it, and adopt it with pcplan import \(intent.address) ID if it exists. The request was: \(intent.requestJSON)"))
+            }
         }
     }
 

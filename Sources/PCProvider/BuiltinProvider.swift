@@ -65,6 +65,10 @@ public struct BuiltinProvider: Provider, ConfiguredProvider {
         throw ProviderError("Unsupported data source", detail: "The \(name) provider has no data sources.")
     }
 
+    public func findCreated(type name: String, request: Value) throws(ProviderError) -> CreatedObjectLookup {
+        try type(name).findCreated(request: request)
+    }
+
     public func importResource(type name: String, id: String) throws(ProviderError) -> Value {
         try type(name).importObject(id: id)
     }

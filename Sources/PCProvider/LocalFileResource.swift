@@ -89,6 +89,22 @@ public struct LocalFileResource: ResourceType {
         return withDigests(.object(attributes), bytes: Array(data))
     }
 
+    /// The file a create request wrote, if it is there with the requested
+    /// content: the file name identifies a `local_file`.
+    public func findCreated(request: Value) throws(ProviderError) -> CreatedObjectLookup {
+        let attributes = request.attributes ?? [:]
+        guard let filename = attributes["filename"]?.stringValue,
+              let data = FileManager.default.contents(atPath: resolve(filename)) else { return .notFound }
+        // A file there with other content was not made by this request;
+        // a person must decide what it is.
+        guard let wanted = try? content(attributes), Array(data) == wanted else { return .cannotTell }
+        var adopted = attributes
+        for name in ["file_permission", "directory_permission"] where adopted[name]?.stringValue == nil {
+            adopted[name] = .string("0777")
+        }
+        return .found(withDigests(.object(adopted), bytes: wanted))
+    }
+
     private func content(_ attributes: [String: Value]) throws(ProviderError) -> [UInt8] {
         if let text = attributes["content"]?.stringValue ?? attributes["sensitive_content"]?.stringValue { return Array(text.utf8) }
         if let encoded = attributes["content_base64"]?.stringValue {

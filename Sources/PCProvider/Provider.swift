@@ -43,6 +43,25 @@ public protocol ConfiguredProvider: Sendable {
 
     /// The state of an existing object adopted by `pcplan import`.
     func importResource(type: String, id: String) throws(ProviderError) -> Value
+
+    /// After a run died between a create and recording it: the object the
+    /// create request (`request`, the planned object) made, found by what
+    /// identifies it (a name, tags, a path).
+    func findCreated(type: String, request: Value) throws(ProviderError) -> CreatedObjectLookup
+}
+
+/// What a provider can say about an object a dead run may have created.
+public enum CreatedObjectLookup: Sendable, Equatable {
+    /// It exists; this is its state, to record.
+    case found(Value)
+    /// It does not exist: the create can simply run again.
+    case notFound
+    /// The provider has no way to look; a person has to.
+    case cannotTell
+}
+
+extension ConfiguredProvider {
+    public func findCreated(type: String, request: Value) throws(ProviderError) -> CreatedObjectLookup { .cannotTell }
 }
 
 public struct PlanChangeRequest: Sendable {

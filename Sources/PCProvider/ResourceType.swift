@@ -14,6 +14,10 @@ public protocol ResourceType: Sendable {
     /// Nil when the object no longer exists.
     func read(state: Value) throws(ProviderError) -> Value?
     func importObject(id: String) throws(ProviderError) -> Value
+    /// See `ConfiguredProvider.findCreated`. By default `.notFound`: the
+    /// built-in types' objects live nowhere but in the state (except
+    /// `local_file`, which looks).
+    func findCreated(request: Value) throws(ProviderError) -> CreatedObjectLookup
 }
 
 extension ResourceType {
@@ -30,6 +34,8 @@ extension ResourceType {
     public func importObject(id: String) throws(ProviderError) -> Value {
         throw ProviderError("Import not supported", detail: "Objects of type \(name) cannot be imported.")
     }
+
+    public func findCreated(request: Value) throws(ProviderError) -> CreatedObjectLookup { .notFound }
 }
 
 /// The plan every simple resource type needs.

@@ -99,21 +99,38 @@ struct ChangeApplicationTests {
         #expect(try SQLiteStateBackend(path: fixture.statePath, pcplanVersion: "test").snapshot().resources.isEmpty)
     }
 
-    @Test("an intent left by a run that died is a warning on the next plan")
-    func leftoverIntent() throws {
+    @Test("intents left by a run that died: found objects are adopted, missing ones created again, doubtful ones warned about")
+    func leftoverIntents() throws {
         let fixture = try PlannerFixture(files: ["main.pcl": """
             resource "pcplan_data" "a" {
               input = "alpha"
             }
+            resource "local_file" "made" {
+              filename = "${path.module}/made.txt"
+              content  = "made"
+            }
+            resource "local_file" "other" {
+              filename = "${path.module}/other.txt"
+              content  = "wanted"
+            }
             """])
+        try "made".write(toFile: fixture.directory + "/made.txt", atomically: true, encoding: .utf8)
+        try "someone else's".write(toFile: fixture.directory + "/other.txt", atomically: true, encoding: .utf8)
         let backend = try SQLiteStateBackend(path: fixture.statePath, pcplanVersion: "test")
-        try backend.recordIntent(ApplyIntent(
-            address: "pcplan_data.a", action: .create, provider: "provider[\"pcplan/pcplan\"]", type: "pcplan_data",
-            requestJSON: #"{"input":"alpha"}"#, runID: "run-1"))
+        for (address, type, request) in [
+            ("pcplan_data.a", "pcplan_data", #"{"input":"alpha"}"#),
+            ("local_file.made", "local_file", #"{"filename":"./made.txt","content":"made"}"#),
+            ("local_file.other", "local_file", #"{"filename":"./other.txt","content":"wanted"}"#),
+        ] {
+            try backend.recordIntent(ApplyIntent(
+                address: address, action: .create, provider: "provider[\"pcplan/x\"]", type: type,
+                requestJSON: request, runID: "run-1"))
+        }
         let (plan, diagnostics) = try fixture.plan()
-        #expect(plan?.actionLines == ["pcplan_data.a create"])
-        let warning = try #require(diagnostics.first { $0.summary == "pcplan_data.a may exist unrecorded" })
-        #expect(warning.severity == .warning)
-        #expect(warning.detail.contains("pcplan import pcplan_data.a"))
+        #expect(plan?.actionLines == ["local_file.made no-op", "local_file.other create", "pcplan_data.a create"])
+        #expect(diagnostics.contains { $0.summary == "Adopted local_file.made" })
+        let doubtful = try #require(diagnostics.first { $0.summary == "local_file.other may exist unrecorded" })
+        #expect(doubtful.detail.contains("pcplan import local_file.other"))
+        #expect(!diagnostics.contains { $0.summary.contains("pcplan_data.a") })
     }
 }
