@@ -40,8 +40,12 @@ struct ApplyOptions: ParsableArguments {
     @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
     var noColor = false
 
+    @Flag(name: [.customLong("json", withSingleDash: true), .customLong("json")],
+          help: "Print one JSON event per line, in the shape of Terraform's machine-readable UI. Needs -auto-approve or a plan file.")
+    var json = false
+
     static let terraformArguments = TerraformArguments(
-        flags: ["auto-approve", "no-color"], booleanOptions: ["refresh", "lock"], orderedInto: ["var-file": "var"])
+        flags: ["auto-approve", "no-color", "json"], booleanOptions: ["refresh", "lock"], orderedInto: ["var-file": "var"])
 
     func planRun(mode: Plan.Mode) -> PlanRun {
         PlanRun(

@@ -1,5 +1,6 @@
 import Foundation
 import PCApply
+import PCLang
 import PCPlan
 
 /// The lines people follow during apply, in Terraform's words:
@@ -16,6 +17,9 @@ import PCPlan
 final class ApplyProgress: @unchecked Sendable {
     private let terminal: Terminal
     private let changes: [ResourceChange]
+    /// One JSON object per line, in the shape of Terraform's
+    /// machine-readable UI, instead of text.
+    private let json: Bool
     private let lock = NSLock()
     private var ids: [Int: String] = [:]
     /// In-flight actions and when they started (monotonic seconds).
@@ -26,9 +30,10 @@ final class ApplyProgress: @unchecked Sendable {
     private var timer: DispatchSourceTimer?
     static let reminderInterval = 10.0
 
-    init(terminal: Terminal, changes: [ResourceChange]) {
+    init(terminal: Terminal, changes: [ResourceChange], json: Bool = false) {
         self.terminal = terminal
         self.changes = changes
+        self.json = json
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "pcplan.apply.progress"))
         timer.schedule(deadline: .now() + 1, repeating: 1)
         timer.setEventHandler { [weak self] in self?.remind() }
@@ -58,7 +63,12 @@ final class ApplyProgress: @unchecked Sendable {
             reminded[index] = due
             let change = changes[index]
             let elapsed = Double(due) * Self.reminderInterval
-            terminal.standardOutput.write("\(change.address): Still \(Self.verbs(change.action).doing.lowercased())... [\(Self.seconds(elapsed)) elapsed]\n")
+            let message = "\(change.address): Still \(Self.verbs(change.action).doing.lowercased())... [\(Self.seconds(elapsed)) elapsed]"
+            if json {
+                emit(message, type: "apply_progress", hook: hook(change, extra: ["elapsed_seconds": .number(Int(elapsed))]))
+            } else {
+                terminal.standardOutput.write(message + "\n")
+            }
         }
         terminal.flush()
     }
@@ -78,23 +88,98 @@ final class ApplyProgress: @unchecked Sendable {
         case .started(let index, _):
             running[index] = now
             let change = changes[index]
-            terminal.standardOutput.write("\(change.address): \(Self.verbs(change.action).doing)...\n")
+            let message = "\(change.address): \(Self.verbs(change.action).doing)..."
+            if json { emit(message, type: "apply_start", hook: hook(change)) } else { terminal.standardOutput.write(message + "\n") }
         case .finished(let index, .succeeded, let duration):
             running[index] = nil
             let change = changes[index]
             let id = ids[index]
-            let suffix = id.map { " [id=\($0)]" } ?? ""
-            terminal.standardOutput.write("\(change.address): \(Self.verbs(change.action).done) after \(Self.seconds(duration))\(suffix)\n")
-        case .finished(let index, _, _):
+            let message = "\(change.address): \(Self.verbs(change.action).done) after \(Self.seconds(duration))\(id.map { " [id=\($0)]" } ?? "")"
+            if json {
+                var extra: [String: Value] = ["elapsed_seconds": .number(Int(duration.rounded()))]
+                if let id { extra["id_key"] = .string("id"); extra["id_value"] = .string(id) }
+                emit(message, type: "apply_complete", hook: hook(change, extra: extra))
+            } else {
+                terminal.standardOutput.write(message + "\n")
+            }
+        case .finished(let index, .failed(let reason), let duration):
             running[index] = nil
+            if json {
+                let change = changes[index]
+                emit("\(change.address): \(Self.verbs(change.action).doing) errored after \(Self.seconds(duration)): \(reason)",
+                     type: "apply_errored", level: "error",
+                     hook: hook(change, extra: ["elapsed_seconds": .number(Int(duration.rounded()))]))
+            }
         case .skipped(let index, let cause):
-            terminal.standardOutput.write("\(changes[index].address): Skipped, because \(changes[cause].address) failed\n")
+            let message = "\(changes[index].address): Skipped, because \(changes[cause].address) failed"
+            if json { emit(message, type: "apply_skipped", hook: hook(changes[index])) } else { terminal.standardOutput.write(message + "\n") }
         }
         terminal.flush()
     }
 
+    /// The planned changes, as `planned_change` events (JSON mode).
+    func announce() {
+        guard json else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        for change in changes {
+            emit("\(change.address): Plan to \(Self.jsonAction(change.action))", type: "planned_change", hook: hook(change))
+        }
+    }
+
+    /// The outputs, as one `outputs` event (JSON mode).
+    func outputs(_ outputs: [(name: String, value: Value, isSensitive: Bool)]) {
+        guard json else { return }
+        var object: [String: Value] = [:]
+        for output in outputs {
+            let sensitive = output.isSensitive || output.value.containsSensitive
+            var entry: [String: Value] = ["sensitive": .bool(sensitive), "type": .string(output.value.type.constraintSyntax)]
+            if !sensitive, output.value.isWhollyKnown { entry["value"] = output.value.unmarkedDeepValue }
+            object[output.name] = .object(entry)
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        emit("Outputs: \(outputs.count)", type: "outputs", extra: ["outputs": .object(object)])
+    }
+
+    private func hook(_ change: ResourceChange, extra: [String: Value] = [:]) -> Value {
+        var resource: [String: Value] = [
+            "addr": .string(change.address), "implied_provider": .string(change.type.split(separator: "_").first.map(String.init) ?? ""),
+            "module": .string(change.moduleAddress ?? ""), "resource": .string(change.address),
+            "resource_type": .string(change.type), "resource_name": .string(change.name),
+        ]
+        resource["resource_key"] = change.index ?? .null
+        var hook = extra
+        hook["resource"] = .object(resource)
+        hook["action"] = .string(Self.jsonAction(change.action))
+        return .object(hook)
+    }
+
+    private func emit(_ message: String, type: String, level: String = "info", hook: Value? = nil, extra: [String: Value] = [:]) {
+        var object = extra
+        object["@level"] = .string(level)
+        object["@message"] = .string(message)
+        object["@module"] = .string("pcplan.ui")
+        object["@timestamp"] = .string(ISO8601DateFormatter().string(from: Date()))
+        object["type"] = .string(type)
+        if let hook { object["hook"] = hook }
+        terminal.standardOutput.write(((try? Value.object(object).jsonString()) ?? "{}") + "\n")
+    }
+
+    static func jsonAction(_ action: ChangeAction) -> String {
+        switch action {
+        case .create: "create"
+        case .update: "update"
+        case .delete: "delete"
+        case .deleteThenCreate, .createThenDelete: "replace"
+        case .read: "read"
+        case .noop: "noop"
+        }
+    }
+
     /// The closing line: what was done, or why the run ended early.
-    func closing(_ summary: ExecutionSummary, stopped: Bool) -> String {
+    func closing(_ summary: ExecutionSummary, stopped: Bool, destroying: Bool = false) -> String {
+        let word = destroying ? "Destroy" : "Apply"
         var added = 0, changed = 0, destroyed = 0
         for (index, record) in summary.records.enumerated() where record.state == .succeeded {
             switch changes[index].action {
@@ -108,13 +193,23 @@ final class ApplyProgress: @unchecked Sendable {
             }
         }
         let counts = "Resources: \(added) added, \(changed) changed, \(destroyed) destroyed."
+        if json {
+            lock.lock()
+            defer { lock.unlock() }
+            let summaryText = summary.isComplete ? "\(word) complete! \(counts)" : (stopped ? "\(word) interrupted. \(counts)" : "\(word) failed. \(counts)")
+            emit(summaryText, type: "change_summary", extra: ["changes": .object([
+                "add": .number(added), "change": .number(changed), "remove": .number(destroyed), "import": .number(0),
+                "operation": .string(destroying ? "destroy" : "apply"),
+            ])])
+            return ""
+        }
         if stopped {
-            return "\nApply interrupted. \(counts) \(summary.notStartedCount) action\(summary.notStartedCount == 1 ? " was" : "s were") not started; everything finished is recorded.\n"
+            return "\n\(word) interrupted. \(counts) \(summary.notStartedCount) action\(summary.notStartedCount == 1 ? " was" : "s were") not started; everything finished is recorded.\n"
         }
         if summary.isComplete {
-            return "\nApply complete! \(counts)\n"
+            return "\n\(word) complete! \(counts)\n"
         }
-        return "\nApply failed: \(summary.failedCount) failed, \(summary.skippedCount) skipped. \(counts) Everything that finished is recorded; fix the errors above and run pcplan apply again.\n"
+        return "\n\(word) failed: \(summary.failedCount) failed, \(summary.skippedCount) skipped. \(counts) Everything that finished is recorded; fix the errors above and run pcplan apply again.\n"
     }
 
     static func verbs(_ action: ChangeAction) -> (doing: String, done: String) {

@@ -70,6 +70,13 @@ struct ApplyRun {
                 printer.print([Diagnostic(code: .staleState, summary: "Saved plan is stale", detail: stale)])
                 return ExitStatus.failure
             }
+        } else if options.json {
+            guard options.autoApprove else {
+                printer.print([Diagnostic(
+                    code: .invalidAddress, summary: "-json needs -auto-approve",
+                    detail: "With -json there is no one to ask for confirmation. Add -auto-approve, or apply a saved plan.")])
+                return ExitStatus.failure
+            }
         } else {
             let schemas = PlanRun.schemaLookup(prepared.registry)
             terminal.standardOutput.write(PlanRenderer.terminal(
@@ -135,7 +142,8 @@ struct ApplyRun {
             return ExitStatus.failure
         }
         let errors = ErrorCollector()
-        let progress = ApplyProgress(terminal: terminal, changes: changes)
+        let progress = ApplyProgress(terminal: terminal, changes: changes, json: options.json)
+        progress.announce()
         let interrupts = InterruptHandler(terminal: terminal) { executor.requestStop() }
         let summary = executor.run({ index in
             switch application.apply(changes[index]) {
@@ -153,8 +161,14 @@ struct ApplyRun {
         if summary.isComplete {
             recordOutputs(planner: planner, state: state, printer: &printer)
         }
-        terminal.standardOutput.write(progress.closing(summary, stopped: summary.wasStopped))
-        if summary.isComplete { printOutputs(planner: planner, in: terminal) }
+        terminal.standardOutput.write(progress.closing(summary, stopped: summary.wasStopped, destroying: mode == .destroy))
+        if summary.isComplete {
+            if options.json {
+                progress.outputs(mode == .destroy ? [] : ApplyEvaluator(planner: planner).rootOutputs())
+            } else {
+                printOutputs(planner: planner, in: terminal)
+            }
+        }
         if summary.wasStopped { return Self.interrupted }
         return summary.isComplete ? ExitStatus.success : ExitStatus.failure
     }

@@ -31,7 +31,7 @@ struct ApplyCommandTests {
         #expect(pcplan(["output", "-raw", "text"], in: sandbox.root).output == "alpha")
         let destroyed = pcplan(["destroy", "-auto-approve", "-no-color"], in: sandbox.root)
         #expect(destroyed.status == 0, "\(destroyed.error)")
-        #expect(destroyed.output.contains("Resources: 0 added, 0 changed, 2 destroyed."))
+        #expect(destroyed.output.contains("Destroy complete! Resources: 0 added, 0 changed, 2 destroyed."))
         #expect(!FileManager.default.fileExists(atPath: sandbox.path("out/a.txt")))
         #expect(pcplan(["state", "list"], in: sandbox.root).output == "")
         #expect(pcplan(["output"], in: sandbox.root).output == "")
@@ -123,5 +123,29 @@ struct ApplyCommandTests {
             """)
         let second = pcplan(["plan", "-no-color"], in: sandbox.root)
         #expect(second.output.contains("Estimated apply time: about 1s at -parallelism 10"), "\(second.output)")
+    }
+
+    @Test("-json prints one event per line in Terraform's machine-readable shape")
+    func jsonEvents() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", Self.configuration)
+        let refused = pcplan(["apply", "-json"], in: sandbox.root)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("-json needs -auto-approve"))
+        let result = pcplan(["apply", "-json", "-auto-approve"], in: sandbox.root)
+        #expect(result.status == 0, "\(result.error)")
+        let events = try result.output.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let types = events.compactMap { $0["type"] as? String }
+        #expect(types.filter { $0 == "planned_change" }.count == 2)
+        #expect(types.filter { $0 == "apply_start" }.count == 2)
+        #expect(types.filter { $0 == "apply_complete" }.count == 2)
+        #expect(types.suffix(2) == ["change_summary", "outputs"])
+        let summary = try #require(events.first { $0["type"] as? String == "change_summary" }?["changes"] as? [String: Any])
+        #expect(summary["add"] as? Int == 2)
+        let complete = try #require(events.first { $0["type"] as? String == "apply_complete" }?["hook"] as? [String: Any])
+        #expect((complete["resource"] as? [String: Any])?["addr"] as? String != nil)
+        #expect(complete["id_key"] as? String == "id")
     }
 }
