@@ -94,7 +94,7 @@ let package = Package(
         // In-process throughput benchmark of the front end; not run by tests.
         .executableTarget(
             name: "pcplan-bench",
-            dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport", "PCGraph", "PCConfig", "PCLang", "PCPlan", "PCProvider", "PCState"],
+            dependencies: ["PCLSyntax", "PCDiagnostics", "PCLTestSupport", "PCGraph", "PCConfig", "PCLang", "PCPlan", "PCProvider", "PCState", "PCApply"],
             path: "Benchmarks/pcplan-bench"
         ),
 

@@ -13,6 +13,11 @@
 //
 // times the dependency graph instead; see GraphBenchmark.swift.
 //
+//   pcplan-bench schedule [ACTIONS] [PARALLELISM] [SEED]
+//
+// simulates apply schedules (bound, topological, critical path first);
+// see ScheduleBenchmark.swift.
+//
 //   pcplan-bench seed-state DIR
 //
 // records in DIR's state what applying its configuration would, for
@@ -110,6 +115,10 @@ func measure(name: String, bytes: [UInt8], repeatCount: Int) {
 
 if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "graph" {
     GraphBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "schedule" {
+    ScheduleBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
 if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "seed-state" {
