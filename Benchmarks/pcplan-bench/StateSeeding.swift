@@ -36,11 +36,7 @@ enum StateSeeding {
                     // sensitive marks go back on, as an apply records them.
                     let columns = StateValues.columns(of: created.markingSensitive(at: change.after.unmarkedDeep().sensitivePaths))
                     let parsed = try ResourceInstanceAddress.parse(change.address).get()
-                    let key: PCState.InstanceKey? = switch parsed.key {
-                    case .index(let index)?: .int(index)
-                    case .key(let name)?: .string(name)
-                    case nil: nil
-                    }
+                    let key = StateValues.stateKey(parsed.key)
                     changes.append(.upsertInstance(ResourceInstanceRecord(
                         address: change.address, modulePath: parsed.module.description, type: change.type, name: change.name,
                         indexKey: key, provider: change.provider, attributesJSON: columns.attributes,

@@ -1,5 +1,6 @@
 import PCConfig
 import PCDiagnostics
+import PCPlan
 import PCState
 
 /// What `pcplan state mv FROM TO` moves, decided before anything is
@@ -132,14 +133,9 @@ struct StateMove {
 
     /// The record's new identity, in the state's own terms.
     static func identity(of address: ResourceInstanceAddress) -> InstanceIdentity {
-        let key: PCState.InstanceKey? = switch address.key {
-        case .index(let index)?: .int(index)
-        case .key(let key)?: .string(key)
-        case nil: nil
-        }
-        return InstanceIdentity(
+        InstanceIdentity(
             address: address.description, modulePath: address.module.description,
             mode: address.resource.mode == .data ? .data : .managed, type: address.resource.type,
-            name: address.resource.name, indexKey: key)
+            name: address.resource.name, indexKey: StateValues.stateKey(address.key))
     }
 }

@@ -295,6 +295,17 @@ public struct Value: Sendable, Hashable {
         return copy
     }
 
+    /// Whether two values hold the same content, whatever their sensitive
+    /// marks and declared collection types (a tuple and a list of the same
+    /// elements): what "nothing changed" means when comparing a recorded
+    /// object with a planned one. An unknown is never the same as anything.
+    public func hasSameContent(as other: Value) -> Bool {
+        let x = unmarkedDeepValue, y = other.unmarkedDeepValue
+        if x == y { return true }
+        guard x.isWhollyKnown, y.isWhollyKnown, x.isNull == y.isNull else { return false }
+        return (try? x.jsonString()) == (try? y.jsonString())
+    }
+
     // MARK: Ordering
 
     /// The order of map keys and object attributes: by UTF-8 bytes, which

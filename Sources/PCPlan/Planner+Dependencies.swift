@@ -42,7 +42,7 @@ extension Planner {
     func configureProvider(name: String, alias: String?, in instance: ModuleInstance, module: Module, scope: PlanScope) {
         guard let provider = providers.provider(named: name),
               let declaration = module.providers.first(where: { $0.name == name && $0.alias == alias }) else { return }
-        var decoder = SchemaDecoder(evaluator: evaluator(for: module), scope: scope, file: declaration.file, typeName: name)
+        var decoder = SchemaDecoder(evaluator: evaluator(for: module), scope: scope, file: declaration.file)
         let configuration = decoder.decode(declaration.body, schema: provider.configurationSchema, context: "the provider \"\(name)\" block", ownerRange: declaration.range)
         diagnostics += decoder.diagnostics
         do {

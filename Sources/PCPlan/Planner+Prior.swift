@@ -16,9 +16,7 @@ struct PriorObject {
 
 extension Planner {
     func schema(for record: ResourceInstanceRecord) -> ResourceSchema? {
-        let name = ResourceDeclaration.impliedProvider(of: record.type)
-        guard let provider = providers.provider(named: name) else { return nil }
-        return record.mode == .data ? provider.dataSourceSchemas[record.type] : provider.resourceSchemas[record.type]
+        providers.schema(forType: record.type, dataSource: record.mode == .data)
     }
 
     func loadPrior() {
@@ -113,7 +111,7 @@ extension Planner {
                 let marked = SensitiveMarks.apply(schema, to: current.markingSensitive(at: object.value.unmarkedDeep().sensitivePaths))
                 // Drift is what someone changed that the configuration
                 // manages; attributes only the provider sets may move freely.
-                if !Value.sameContent(managedPart(plain, schema), managedPart(current, schema)) {
+                if !managedPart(plain, schema).hasSameContent(as: managedPart(current, schema)) {
                     drift.append(driftChange(object, address: address, after: marked, action: .update))
                 }
                 prior[address]!.value = marked
@@ -180,20 +178,5 @@ extension Planner {
             selected.formUnion(graph.graph.transitiveDependencies(of: [position]))
         }
         targetedNodes = selected
-    }
-
-    /// Whether an instance is inside the `-target` selection.
-    func isTargeted(_ address: ResourceInstanceAddress) -> Bool {
-        guard !options.targets.isEmpty else { return true }
-        return options.targets.contains { $0.contains(address) } || targetedNodes != nil
-    }
-}
-
-extension Value {
-    /// Equal ignoring sensitive marks and declared collection types.
-    static func sameContent(_ a: Value, _ b: Value) -> Bool {
-        let x = a.unmarkedDeepValue, y = b.unmarkedDeepValue
-        if x == y { return true }
-        return (try? x.jsonString()) == (try? y.jsonString()) && x.isWhollyKnown && y.isWhollyKnown && x.isNull == y.isNull
     }
 }

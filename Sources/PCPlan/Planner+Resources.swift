@@ -39,7 +39,7 @@ extension Planner {
         for (instanceKey, repetition) in expanded {
             let address = ResourceInstanceAddress(module: instance, resource: resource.address, key: instanceKey)
             let instanceScope = PlanScope(table: table, module: module, instance: instance, repetition: repetition, rootDirectory: rootDirectory)
-            var decoder = SchemaDecoder(evaluator: evaluator(for: module), scope: instanceScope, file: resource.file, typeName: resource.address.type)
+            var decoder = SchemaDecoder(evaluator: evaluator(for: module), scope: instanceScope, file: resource.file)
             let configuration = decoder.decode(resource.body, schema: schema, context: "a \(resource.address.type) block", ownerRange: resource.headerRange)
             diagnostics += decoder.diagnostics
             let value: Value
@@ -110,7 +110,7 @@ extension Planner {
         } else if isTriggered {
             action = .deleteThenCreate
             reason = .replaceByTriggers
-        } else if Value.sameContent(plainPrior, planned.planned) {
+        } else if plainPrior.hasSameContent(as: planned.planned) {
             action = .noop
         } else if !planned.requiresReplace.isEmpty {
             action = .deleteThenCreate

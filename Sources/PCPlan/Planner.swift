@@ -104,11 +104,7 @@ public final class Planner {
             switch lookup {
             case .found(let value):
                 let address = try? ResourceInstanceAddress.parse(intent.address).get()
-                let key: PCState.InstanceKey? = switch address?.key {
-                case .index(let index)?: .int(index)
-                case .key(let name)?: .string(name)
-                case nil: nil
-                }
+                let key = StateValues.stateKey(address?.key)
                 let columns = StateValues.columns(of: value)
                 let record = ResourceInstanceRecord(
                     address: intent.address, modulePath: address?.module.description ?? "", type: intent.type,
@@ -179,7 +175,7 @@ public final class Planner {
         let before = priorOutput(output.name)
         let action: ChangeAction
         if before.isNull && !value.isNull { action = .create }
-        else if Value.sameContent(before, value) { action = .noop }
+        else if before.hasSameContent(as: value) { action = .noop }
         else { action = value.isNull ? .delete : .update }
         outputChanges.append(OutputChange(name: output.name, action: action, before: before, after: value, isSensitive: output.isSensitive))
     }

@@ -70,14 +70,11 @@ struct ReferenceLinker {
                 }
             }
         }
-        return result.filter { $0.node != node || isSelfReferenceError($0, node) }
-    }
-
-    private func isSelfReferenceError(_ dependency: Dependency, _ node: ConfigNode) -> Bool {
-        // A resource or local that names itself is a cycle of one.
+        // A local, resource or output naming itself is a cycle of one and
+        // stays; anything else's own name is not a dependency.
         switch node.kind {
-        case .local, .resource, .output: true
-        default: false
+        case .local, .resource, .output: return result
+        default: return result.filter { $0.node != node }
         }
     }
 

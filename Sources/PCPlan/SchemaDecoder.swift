@@ -11,14 +11,12 @@ struct SchemaDecoder {
     let evaluator: Evaluator
     let scope: PlanScope
     let file: SourceFile
-    let typeName: String
     var diagnostics: [Diagnostic] = []
 
-    init(evaluator: Evaluator, scope: PlanScope, file: SourceFile, typeName: String) {
+    init(evaluator: Evaluator, scope: PlanScope, file: SourceFile) {
         self.evaluator = evaluator
         self.scope = scope
         self.file = file
-        self.typeName = typeName
     }
 
     mutating func decode(_ body: SyntaxBody, schema: ResourceSchema, locals: [String: Value] = [:], context: String, ownerRange: SourceRange) -> Value {

@@ -1,3 +1,4 @@
+import PCConfig
 import PCLang
 import PCState
 
@@ -34,6 +35,15 @@ public enum StateValues {
             result[name] = converted
         }
         return .object(result)
+    }
+
+    /// An address's instance key as the state records it.
+    public static func stateKey(_ key: PCConfig.InstanceKey?) -> PCState.InstanceKey? {
+        switch key {
+        case .index(let index)?: .int(index)
+        case .key(let name)?: .string(name)
+        case nil: nil
+        }
     }
 
     /// The attributes JSON and sensitive paths JSON of a value to record.

@@ -23,7 +23,7 @@ public struct PCPlanDataResource: ResourceType {
         guard var attributes = change.planned.attributes else { return change }
         let priorInput = request.prior.attributes?["input"] ?? .null
         let input = attributes["input"] ?? .null
-        if request.prior.isNull || !change.requiresReplace.isEmpty || !SchemaPlanning.sameValue(priorInput, input) {
+        if request.prior.isNull || !change.requiresReplace.isEmpty || !priorInput.hasSameContent(as: input) {
             attributes["output"] = .unknown
         }
         change.planned = .object(attributes)

@@ -52,12 +52,12 @@ public enum SchemaPlanning {
         for (name, attribute) in schema.attributes where attribute.forcesReplacement {
             let before = prior[name] ?? .null(attribute.type)
             let after = attributes[name] ?? .null(attribute.type)
-            if !after.isWhollyKnown || !sameValue(before, after) {
+            if !after.isWhollyKnown || !before.hasSameContent(as: after) {
                 replace.append(ValuePath([.attribute(name)]))
             }
         }
         for (name, block) in schema.blocks where block.forcesReplacement {
-            if !sameValue(prior[name] ?? .null, attributes[name] ?? .null) { replace.append(ValuePath([.attribute(name)])) }
+            if !(prior[name] ?? .null).hasSameContent(as: attributes[name] ?? .null) { replace.append(ValuePath([.attribute(name)])) }
         }
         if !replace.isEmpty {
             // A replacement is a new object: what the provider computes is
@@ -67,13 +67,6 @@ public enum SchemaPlanning {
             }
         }
         return PlannedChange(planned: .object(attributes), requiresReplace: replace.sorted { "\($0)" < "\($1)" })
-    }
-
-    /// Equal in content, whatever the declared collection types.
-    public static func sameValue(_ a: Value, _ b: Value) -> Bool {
-        if a == b { return true }
-        guard a.isWhollyKnown, b.isWhollyKnown else { return false }
-        return (try? a.jsonString()) == (try? b.jsonString()) && a.isNull == b.isNull
     }
 
     /// Fills the unknowns left in `planned` from `source` (used when an

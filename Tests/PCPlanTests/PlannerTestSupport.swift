@@ -35,11 +35,7 @@ final class PlannerFixture {
         var changes = ChangeSet()
         for object in objects {
             let parsed = try ResourceInstanceAddress.parse(object.address).get()
-            let key: PCState.InstanceKey? = switch parsed.key {
-            case .index(let index)?: .int(index)
-            case .key(let name)?: .string(name)
-            case nil: nil
-            }
+            let key = StateValues.stateKey(parsed.key)
             changes.append(.upsertInstance(ResourceInstanceRecord(
                 address: object.address, modulePath: parsed.module.description,
                 mode: parsed.resource.mode == .data ? .data : .managed, type: object.type, name: parsed.resource.name,
