@@ -128,7 +128,7 @@ final class ApplyProgress: @unchecked Sendable {
     }
 
     /// The outputs, as one `outputs` event (JSON mode).
-    func outputs(_ outputs: [(name: String, value: Value, isSensitive: Bool)]) {
+    func outputs(_ outputs: [RootOutput]) {
         guard json else { return }
         var object: [String: Value] = [:]
         for output in outputs {

@@ -131,8 +131,9 @@ struct ApplyRun {
         let graph = ApplyGraph.build(changes)
         let averages = (try? state.access.backend.averageApplyDurations()) ?? [:]
         let expected = changes.map { averages[$0.type] ?? 1 }
+        let evaluator = ApplyEvaluator(planner: planner)
         let application = ChangeApplication(
-            providers: registry, evaluator: ApplyEvaluator(planner: planner), state: state.access.backend,
+            providers: registry, evaluator: evaluator, state: state.access.backend,
             prior: Dictionary(state.snapshot.resources.filter { $0.deposedKey == nil }.map { ($0.address, $0) }) { first, _ in first })
         let executor: ActionExecutor
         do {
@@ -158,30 +159,27 @@ struct ApplyRun {
         interrupts.cancel()
         progress.finish()
         printer.print(errors.all)
+        // Nothing is left for the outputs of a destroy to describe.
+        let outputs = summary.isComplete && mode != .destroy ? evaluator.rootOutputs() : []
         if summary.isComplete {
-            recordOutputs(planner: planner, state: state, printer: &printer)
+            recordOutputs(outputs, state: state, printer: &printer)
         }
         terminal.standardOutput.write(progress.closing(summary, stopped: summary.wasStopped, destroying: mode == .destroy))
         if summary.isComplete {
             if options.json {
-                progress.outputs(mode == .destroy ? [] : ApplyEvaluator(planner: planner).rootOutputs())
+                progress.outputs(outputs)
             } else {
-                printOutputs(planner: planner, in: terminal)
+                printOutputs(outputs, in: terminal)
             }
         }
         if summary.wasStopped { return Self.interrupted }
         return summary.isComplete ? ExitStatus.success : ExitStatus.failure
     }
 
-    private func recordOutputs(planner: Planner, state: LoadedState, printer: inout DiagnosticPrinter) {
+    /// Records `outputs` and removes recorded outputs no longer declared
+    /// (all of them after a destroy, which passes none).
+    private func recordOutputs(_ outputs: [RootOutput], state: LoadedState, printer: inout DiagnosticPrinter) {
         var changes = ChangeSet()
-        if mode == .destroy {
-            // Nothing is left for the outputs to describe.
-            for recorded in state.snapshot.outputs { changes.append(.deleteOutput(name: recorded.name)) }
-            if !changes.isEmpty { try? state.access.backend.commit(changes) }
-            return
-        }
-        let outputs = ApplyEvaluator(planner: planner).rootOutputs()
         let names = Set(outputs.map(\.name))
         for output in outputs where output.value.isWhollyKnown {
             let json = (try? output.value.unmarkedDeepValue.jsonString()) ?? "null"
@@ -197,9 +195,8 @@ struct ApplyRun {
         }
     }
 
-    private func printOutputs(planner: Planner, in terminal: Terminal) {
-        let outputs = ApplyEvaluator(planner: planner).rootOutputs()
-        guard !outputs.isEmpty, mode != .destroy else { return }
+    private func printOutputs(_ outputs: [RootOutput], in terminal: Terminal) {
+        guard !outputs.isEmpty else { return }
         var text = "\nOutputs:\n\n"
         for output in outputs {
             let shown = output.isSensitive || output.value.containsSensitive ? "<sensitive>" : ConsoleValueText.render(output.value)
@@ -208,6 +205,8 @@ struct ApplyRun {
         terminal.standardOutput.write(text)
     }
 }
+
+typealias RootOutput = (name: String, value: Value, isSensitive: Bool)
 
 /// Diagnostics from worker threads. Thread-safe: `lock` guards `items`.
 final class ErrorCollector: @unchecked Sendable {

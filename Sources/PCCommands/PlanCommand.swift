@@ -87,7 +87,7 @@ struct PlanCommand: TerminalCommand {
         guard let plan = outcome.plan else { return ExitStatus.failure }
         ProcessLifetime.keepUntilExit(plan)
         let color = terminal.usesColor(on: terminal.standardOutput, noColorFlag: noColor)
-        let schemas = PlanRun.schemaLookup(ProviderRegistry(BuiltinProvider.all))
+        let schemas = PlanRun.schemaLookup(outcome.registry)
         terminal.standardOutput.write(PlanRenderer.terminal(
             plan, color: color, width: terminal.wrapWidth(for: terminal.standardOutput), schemas: schemas))
         if plan.hasChanges, let estimate = ApplyEstimate.text(for: plan, durations: durations) {

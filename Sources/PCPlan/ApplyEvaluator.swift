@@ -3,6 +3,7 @@ import PCConfig
 import PCDiagnostics
 import PCLang
 import PCProvider
+import PCState
 
 /// Evaluates configurations again while a plan is applied.
 ///
@@ -50,15 +51,27 @@ public final class ApplyEvaluator: @unchecked Sendable {
         guard let schema = schema(of: context.declaration) else {
             return (nil, Array(planner.diagnostics[before...]))
         }
-        var decoder = SchemaDecoder(
-            evaluator: planner.evaluator(for: context.module), scope: scope, file: context.declaration.file,
-            typeName: context.declaration.address.type)
+        var decoder = SchemaDecoder(evaluator: planner.evaluator(for: context.module), scope: scope, file: context.declaration.file)
         let value = decoder.decode(
             context.declaration.body, schema: schema, context: "a \(context.declaration.address.type) block",
             ownerRange: context.declaration.headerRange)
         let found = Array(planner.diagnostics[before...]) + decoder.diagnostics
         planner.diagnostics.removeSubrange(before...)
         return (found.hasErrors ? nil : value, found)
+    }
+
+    /// The provider an instance's changes go through, configured by the
+    /// `provider` block the plan used (the nearest module's, or the
+    /// defaults); for an object no longer configured, the one its record
+    /// names.
+    public func provider(for address: String, record: ResourceInstanceRecord?) -> (any ConfiguredProvider)? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let context = planner.instanceContexts[address] {
+            return planner.configuredProvider(
+                name: context.declaration.providerName, alias: context.declaration.providerAlias, instance: context.address.module)
+        }
+        return record.flatMap { planner.configuredProvider(forRecord: $0) }
     }
 
     /// Makes an applied object what references to its instance see from

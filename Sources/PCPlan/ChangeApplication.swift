@@ -46,17 +46,10 @@ public struct ChangeApplication: Sendable {
         func failure(_ summary: String, _ detail: String) -> Result<Outcome, Diagnostic> {
             .failure(Diagnostic(code: .providerError, summary: "\(change.address): \(summary)", detail: detail))
         }
-        let name = ResourceDeclaration.impliedProvider(of: change.type)
-        guard let provider = providers.provider(named: name) else {
-            return failure("Unknown provider", "No provider named \"\(name)\" is available.")
-        }
-        let configured: any ConfiguredProvider
-        do {
-            configured = try provider.configured(with: .null)
-        } catch {
-            return failure(error.summary, error.detail)
-        }
         let recorded = prior[change.address]
+        guard let configured = evaluator.provider(for: change.address, record: recorded) else {
+            return failure("Provider unavailable", "No configured provider \"\(ResourceDeclaration.impliedProvider(of: change.type))\" is available for \(change.address).")
+        }
         let priorValue = recorded.flatMap { StateValues.value(of: $0, type: schema(of: change)?.valueType) }?.unmarkedDeepValue ?? .null
         do {
             switch change.action {
@@ -125,12 +118,7 @@ public struct ChangeApplication: Sendable {
         var marked = value.markingSensitive(at: configuration.unmarkedDeep().sensitivePaths)
         if let schema = schema(of: change) { marked = SensitiveMarks.apply(schema, to: marked) }
         let columns = StateValues.columns(of: marked)
-        let address = try? ResourceInstanceAddress.parse(change.address).get()
-        let key: PCState.InstanceKey? = switch address?.key {
-        case .index(let index)?: .int(index)
-        case .key(let name)?: .string(name)
-        case nil: nil
-        }
+        let key = StateValues.stateKey((try? ResourceInstanceAddress.parse(change.address).get())?.key)
         let now = Date()
         try state.commit(ChangeSet([.upsertInstance(ResourceInstanceRecord(
             address: change.address, modulePath: change.moduleAddress ?? "",
