@@ -7,9 +7,12 @@ import PCPlan
 /// `pcplan_data.a: Creating...`, then
 /// `pcplan_data.a: Creation complete after 1s [id=…]`.
 ///
-/// Actions still running after ten seconds get a
-/// `Still creating... [10s elapsed]` line every ten seconds, as Terraform
-/// prints them, so a CI log shows what a long apply is waiting for.
+/// On a terminal, a live status line stays below those lines — how many
+/// actions are done, in flight and waiting, the elapsed time, and the
+/// longest-running actions with their times — redrawn every second.
+/// Elsewhere (CI logs), actions still running after ten seconds get a
+/// `Still creating... [10s elapsed]` line every ten seconds instead, as
+/// Terraform prints them, so a log shows what a long apply is waiting for.
 ///
 /// Thread-safe: `ids`, `running` and the writes to the terminal happen
 /// while holding `lock` (`show` runs on the executor's coordination queue,
@@ -20,6 +23,11 @@ final class ApplyProgress: @unchecked Sendable {
     /// One JSON object per line, in the shape of Terraform's
     /// machine-readable UI, instead of text.
     private let json: Bool
+    /// Whether the live status line is drawn (a terminal, not JSON).
+    private let live: Bool
+    private let width: Int
+    private var statusShown = false
+    private var finishedCount = 0
     private let lock = NSLock()
     private var ids: [Int: String] = [:]
     /// In-flight actions and when they started (monotonic seconds).
@@ -34,6 +42,8 @@ final class ApplyProgress: @unchecked Sendable {
         self.terminal = terminal
         self.changes = changes
         self.json = json
+        self.live = !json && terminal.standardOutput.isTerminal && terminal.environment["TERM"] != "dumb"
+        self.width = Self.columns(terminal)
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "pcplan.apply.progress"))
         timer.schedule(deadline: .now() + 1, repeating: 1)
         timer.setEventHandler { [weak self] in self?.remind() }
@@ -41,12 +51,55 @@ final class ApplyProgress: @unchecked Sendable {
         self.timer = timer
     }
 
-    /// Stops the reminders; call when the run is over.
+    /// Stops the reminders and clears the live line; call when the run is
+    /// over.
     func finish() {
         lock.lock()
         timer?.cancel()
         timer = nil
+        if statusShown {
+            terminal.standardOutput.write(Self.clearLine)
+            statusShown = false
+            terminal.flush()
+        }
         lock.unlock()
+    }
+
+    /// Carriage return, then erase the whole line (ECMA-48 EL 2).
+    static let clearLine = "\r\u{1B}[2K"
+
+    /// Writes one event line; on a terminal the status line is lifted out
+    /// of the way first and drawn again below it.
+    private func writeLine(_ line: String) {
+        if statusShown { terminal.standardOutput.write(Self.clearLine) }
+        terminal.standardOutput.write(line + "\n")
+        statusShown = false
+        if live { drawStatus() }
+    }
+
+    /// `[3/20] 4 in flight, 13 waiting, 12s elapsed: aws_ecs_service.console (8s), …`
+    /// cut to the terminal's width so it never wraps (a wrapped line could
+    /// not be erased in place).
+    private func drawStatus() {
+        let current = now
+        let inFlight = running.sorted { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }
+        let waiting = changes.count - finishedCount - inFlight.count
+        var line = "[\(finishedCount)/\(changes.count)] \(inFlight.count) in flight, \(waiting) waiting, \(Self.seconds(current)) elapsed"
+        if !inFlight.isEmpty {
+            line += ": " + inFlight.map { "\(changes[$0.key].address) (\(Self.seconds(current - $0.value)))" }.joined(separator: ", ")
+        }
+        let limit = max(20, width - 1)
+        if line.count > limit { line = String(line.prefix(limit - 1)) + "…" }
+        terminal.standardOutput.write(Self.clearLine + line)
+        statusShown = true
+    }
+
+    /// The terminal's width: `COLUMNS`, else the window size, else 80.
+    private static func columns(_ terminal: Terminal) -> Int {
+        if let columns = terminal.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
     }
 
     private var now: Double {
@@ -56,6 +109,11 @@ final class ApplyProgress: @unchecked Sendable {
     private func remind() {
         lock.lock()
         defer { lock.unlock() }
+        if live {
+            drawStatus()
+            terminal.flush()
+            return
+        }
         let current = now
         for index in running.keys.sorted() {
             let due = Int((current - running[index]!) / Self.reminderInterval)
@@ -89,9 +147,10 @@ final class ApplyProgress: @unchecked Sendable {
             running[index] = now
             let change = changes[index]
             let message = "\(change.address): \(Self.verbs(change.action).doing)..."
-            if json { emit(message, type: "apply_start", hook: hook(change)) } else { terminal.standardOutput.write(message + "\n") }
+            if json { emit(message, type: "apply_start", hook: hook(change)) } else { writeLine(message) }
         case .finished(let index, .succeeded, let duration):
             running[index] = nil
+            finishedCount += 1
             let change = changes[index]
             let id = ids[index]
             let message = "\(change.address): \(Self.verbs(change.action).done) after \(Self.seconds(duration))\(id.map { " [id=\($0)]" } ?? "")"
@@ -100,10 +159,12 @@ final class ApplyProgress: @unchecked Sendable {
                 if let id { extra["id_key"] = .string("id"); extra["id_value"] = .string(id) }
                 emit(message, type: "apply_complete", hook: hook(change, extra: extra))
             } else {
-                terminal.standardOutput.write(message + "\n")
+                writeLine(message)
             }
         case .finished(let index, .failed(let reason), let duration):
             running[index] = nil
+            finishedCount += 1
+            if live { drawStatus() }
             if json {
                 let change = changes[index]
                 emit("\(change.address): \(Self.verbs(change.action).doing) errored after \(Self.seconds(duration)): \(reason)",
@@ -111,8 +172,9 @@ final class ApplyProgress: @unchecked Sendable {
                      hook: hook(change, extra: ["elapsed_seconds": .number(Int(duration.rounded()))]))
             }
         case .skipped(let index, let cause):
+            finishedCount += 1
             let message = "\(changes[index].address): Skipped, because \(changes[cause].address) failed"
-            if json { emit(message, type: "apply_skipped", hook: hook(changes[index])) } else { terminal.standardOutput.write(message + "\n") }
+            if json { emit(message, type: "apply_skipped", hook: hook(changes[index])) } else { writeLine(message) }
         }
         terminal.flush()
     }

@@ -83,7 +83,19 @@ public struct ChangeApplication: Sendable {
                 // between the provider's answer and the state commit, the
                 // next run knows an object may exist that state does not.
                 let intent = base.isNull ? try recordIntent(change, request: planned.planned) : nil
-                let value = try configured.applyChange(ApplyChangeRequest(type: change.type, prior: base, planned: planned.planned, configuration: plain))
+                let outcome: Result<Value, ProviderError>
+                do {
+                    outcome = .success(try configured.applyChange(ApplyChangeRequest(
+                        type: change.type, prior: base, planned: planned.planned, configuration: plain)))
+                } catch {
+                    outcome = .failure(error)
+                }
+                if case .failure(let error) = outcome, let created = error.createdObject {
+                    // It exists but is not right: keep it, tainted, so the
+                    // next plan replaces it rather than forgetting it.
+                    try record(change, value: created, marks: configuration, started: started, status: .tainted, clearing: intent.map { [$0] } ?? [])
+                }
+                let value = try outcome.get()
                 try record(change, value: value, marks: configuration, started: started, clearing: intent.map { [$0] } ?? [])
                 if change.action == .createThenDelete {
                     // The new object is recorded; the old one goes last.
@@ -92,7 +104,8 @@ public struct ChangeApplication: Sendable {
                 return .success(Outcome(id: value.attributes?["id"]?.stringValue, duration: Date().timeIntervalSince(started)))
             }
         } catch let error as ProviderError {
-            return failure(error.summary, error.detail.isEmpty ? error.summary : error.detail)
+            let detail = error.detail.isEmpty ? error.summary : error.detail
+            return failure(error.summary, error.createdObject == nil ? detail : detail + "\n\nThe object was created and is recorded as tainted: the next plan replaces it.")
         } catch {
             return failure("Could not record the result in the state", "\(error)")
         }
@@ -114,7 +127,10 @@ public struct ChangeApplication: Sendable {
     /// Records the new object with the marks the configuration and schema
     /// give it (clearing the intents that announced it, in the same
     /// transaction), then lets dependents see it.
-    private func record(_ change: ResourceChange, value: Value, marks configuration: Value, started: Date, clearing intents: [IntentKey] = []) throws {
+    private func record(
+        _ change: ResourceChange, value: Value, marks configuration: Value, started: Date, status: InstanceStatus = .ready,
+        clearing intents: [IntentKey] = []
+    ) throws {
         var marked = value.markingSensitive(at: configuration.unmarkedDeep().sensitivePaths)
         if let schema = schema(of: change) { marked = SensitiveMarks.apply(schema, to: marked) }
         let columns = StateValues.columns(of: marked)
@@ -124,7 +140,7 @@ public struct ChangeApplication: Sendable {
             address: change.address, modulePath: change.moduleAddress ?? "",
             mode: change.mode == .data ? .data : .managed, type: change.type, name: change.name, indexKey: key,
             provider: change.provider, attributesJSON: columns.attributes, sensitivePathsJSON: columns.sensitivePaths,
-            dependencies: change.dependencies, schemaVersion: 0, status: .ready,
+            dependencies: change.dependencies, schemaVersion: 0, status: status,
             createdAt: prior[change.address]?.createdAt ?? now, updatedAt: now,
             lastApplyDuration: now.timeIntervalSince(started)))]), clearingIntents: intents)
         evaluator.record(marked, for: change.address)

@@ -110,10 +110,15 @@ public struct ProviderError: Error, Sendable, Equatable {
     public var detail: String
     /// The attribute at fault, if one is.
     public var attribute: ValuePath?
+    /// Set when the object was created but a later step failed (a waiter,
+    /// tagging, an attachment): its state so far. The applier records it as
+    /// tainted, so the next plan replaces it instead of losing it.
+    public var createdObject: Value?
 
-    public init(_ summary: String, detail: String = "", attribute: ValuePath? = nil) {
+    public init(_ summary: String, detail: String = "", attribute: ValuePath? = nil, createdObject: Value? = nil) {
         self.summary = summary
         self.detail = detail
         self.attribute = attribute
+        self.createdObject = createdObject
     }
 }

@@ -149,3 +149,115 @@ struct ApplyCommandTests {
         #expect(complete["id_key"] as? String == "id")
     }
 }
+
+@Suite("The apply progress people follow")
+struct ApplyProgressViewTests {
+    @Test("on a terminal a live status line counts done, in-flight and waiting actions, and is erased at the end")
+    func liveView() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", """
+            resource "time_sleep" "slow" {
+              count           = 2
+              create_duration = "1300ms"
+            }
+            resource "pcplan_data" "after" {
+              input = time_sleep.slow[0].id
+            }
+            """)
+        let result = pcplan(["apply", "-auto-approve", "-no-color"], in: sandbox.root, environment: ["COLUMNS": "72"], terminal: true)
+        #expect(result.status == 0, "\(result.error)")
+        let clear = "\r\u{1B}[2K"
+        #expect(result.output.contains(clear + "[0/3] 1 in flight, 2 waiting") || result.output.contains(clear + "[0/3] 2 in flight, 1 waiting"))
+        // The timer redrew the line while both sleeps were running.
+        #expect(result.output.contains("elapsed: time_sleep.slow[0] (1s)") || result.output.contains("elapsed: time_sleep.slow[1] (1s)"))
+        #expect(result.output.contains(clear + "time_sleep.slow[0]: Creation complete after 1s"))
+        #expect(result.output.contains("[3/3] 0 in flight, 0 waiting"))
+        #expect(!result.output.contains("Still creating"))
+        #expect(result.output.hasSuffix("\nApply complete! Resources: 3 added, 0 changed, 0 destroyed.\n"))
+        // Every drawn status line fits the terminal, so it can be erased in place.
+        for segment in result.output.components(separatedBy: clear) {
+            let status = segment.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+            #expect(status.count < 72, "too wide: \(status)")
+        }
+    }
+
+    @Test("without a terminal there are no control sequences")
+    func plainView() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", #"resource "pcplan_data" "a" { input = "x" }"#)
+        let result = pcplan(["apply", "-auto-approve", "-no-color"], in: sandbox.root)
+        #expect(result.status == 0)
+        #expect(!result.output.contains("\u{1B}"))
+        #expect(result.output.contains("pcplan_data.a: Creation complete after 0s"))
+    }
+}
+
+/// Ctrl-C during apply, with real processes and real signals.
+@Suite("Apply interrupted with Ctrl-C", .serialized)
+struct ApplyInterruptTests {
+    static let configuration = """
+        resource "time_sleep" "s" {
+          count           = 6
+          create_duration = "900ms"
+        }
+        """
+
+    /// Starts `pcplan apply`, waits until it has started creating, sends
+    /// SIGINT `signals` times (100 ms apart), and returns what it printed.
+    func interrupt(in directory: String, signals: Int) throws -> (status: Int32, output: String, error: String, seconds: Double) {
+        let process = Process()
+        process.executableURL = try builtExecutable()
+        process.arguments = ["apply", "-auto-approve", "-no-color", "-parallelism", "2"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        var seen = Data()
+        let deadline = Date().addingTimeInterval(20)
+        while !String(decoding: seen, as: UTF8.self).contains("Creating..."), Date() < deadline {
+            seen.append(output.fileHandleForReading.availableData)
+        }
+        let signalled = Date()
+        for round in 0..<signals {
+            if round > 0 { Thread.sleep(forTimeInterval: 0.1) }
+            kill(process.processIdentifier, SIGINT)
+        }
+        seen.append(output.fileHandleForReading.readDataToEndOfFile())
+        let errorText = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: seen, as: UTF8.self), errorText, Date().timeIntervalSince(signalled))
+    }
+
+    @Test("the first Ctrl-C lets the actions in flight finish and be recorded, starts nothing new, and exits 130")
+    func firstInterrupt() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", Self.configuration)
+        let run = try interrupt(in: sandbox.root, signals: 1)
+        #expect(run.status == 130, "\(run.output)\n\(run.error)")
+        #expect(run.error.contains("Interrupt received"))
+        #expect(run.output.contains("Apply interrupted. Resources: 2 added, 0 changed, 0 destroyed. 4 actions were not started"))
+        let recorded = pcplan(["state", "list"], in: sandbox.root).output.split(separator: "\n")
+        #expect(recorded.count == 2)
+        let plan = pcplan(["plan", "-no-color"], in: sandbox.root)
+        #expect(plan.output.contains("Plan: 4 to add, 0 to change, 0 to destroy."), "\(plan.output)")
+    }
+
+    @Test("a second Ctrl-C stops at once; the intents stay, and the next apply finishes the work")
+    func secondInterrupt() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", Self.configuration)
+        let run = try interrupt(in: sandbox.root, signals: 2)
+        #expect(run.status == 130)
+        #expect(run.error.contains("Stopping at once"))
+        // It did not wait for the 900 ms sleeps in flight.
+        #expect(run.seconds < 0.8, "took \(run.seconds) s")
+        #expect(pcplan(["state", "list"], in: sandbox.root).output.isEmpty)
+        let pulled = pcplan(["state", "pull"], in: sandbox.root).output
+        #expect(pulled.contains("time_sleep.s"), "the create intents were lost: \(pulled)")
+        let apply = pcplan(["apply", "-auto-approve", "-no-color"], in: sandbox.root)
+        #expect(apply.status == 0, "\(apply.error)")
+        #expect(apply.output.contains("Resources: 6 added"))
+        #expect(pcplan(["plan", "-detailed-exitcode", "-no-color"], in: sandbox.root).status == 0)
+    }
+}

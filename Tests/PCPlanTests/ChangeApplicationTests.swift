@@ -11,11 +11,13 @@ import Testing
 struct ChangeApplicationTests {
     /// Plans, then applies every change in dependency order through
     /// `ChangeApplication`, as the applier's workers will.
-    func applyAll(_ fixture: PlannerFixture) throws -> (Plan, [String: Result<ChangeApplication.Outcome, Diagnostic>]) {
+    func applyAll(
+        _ fixture: PlannerFixture, extraProviders: [any Provider] = []
+    ) throws -> (Plan, [String: Result<ChangeApplication.Outcome, Diagnostic>]) {
         let (module, _) = ConfigLoader(workingDirectory: fixture.directory).load(directory: ".")
         let backend = try SQLiteStateBackend(path: fixture.statePath, pcplanVersion: "test")
         let snapshot = try backend.snapshot()
-        let registry = ProviderRegistry(BuiltinProvider.all(workingDirectory: fixture.directory))
+        let registry = ProviderRegistry(BuiltinProvider.all(workingDirectory: fixture.directory) + extraProviders)
         let planner = Planner(
             configuration: module, state: snapshot, providers: registry,
             options: PlanOptions(refresh: false, timestamp: "2026-11-23T00:00:00Z", pcplanVersion: "test"))
@@ -79,6 +81,36 @@ struct ChangeApplicationTests {
         #expect(snapshot.pendingIntents.isEmpty)
         let again = try #require(try fixture.plan(refresh: true).plan)
         #expect(again.resourceChanges.allSatisfy { $0.action == .noop }, "\(again.actionLines)")
+    }
+
+    @Test("an object created but failing a later step is recorded as tainted, and the next plan replaces it")
+    func taintedAfterLaterStepFails() throws {
+        let fixture = try PlannerFixture(files: ["main.pcl": """
+            resource "test_flaky" "a" {
+              name = "alpha"
+              fail = true
+            }
+            resource "pcplan_data" "after" {
+              input = test_flaky.a.id
+            }
+            """])
+        let (_, outcomes) = try applyAll(fixture, extraProviders: [TestProvider()])
+        guard case .failure(let error) = try #require(outcomes["test_flaky.a"]) else {
+            Issue.record("the failing create succeeded")
+            return
+        }
+        #expect(error.summary.contains("test_flaky.a: Timed out waiting"))
+        #expect(error.detail.contains("recorded as tainted"))
+        let snapshot = try SQLiteStateBackend(path: fixture.statePath, pcplanVersion: "test").snapshot()
+        let record = try #require(snapshot.resources.first { $0.address == "test_flaky.a" })
+        #expect(record.status == .tainted)
+        #expect(record.attributesJSON.contains("flaky-alpha"))
+        #expect(snapshot.pendingIntents.isEmpty)
+        let (plan, diagnostics) = try fixture.plan(providers: BuiltinProvider.all(workingDirectory: fixture.directory) + [TestProvider()])
+        #expect(!diagnostics.hasErrors)
+        let change = try #require(plan?.resourceChanges.first { $0.address == "test_flaky.a" })
+        #expect(change.action.isReplace)
+        #expect(change.reason == .replaceBecauseTainted)
     }
 
     @Test("a removed resource is deleted and leaves the state")

@@ -26,17 +26,31 @@ struct TestProvider: Provider, ConfiguredProvider {
         "value": AttributeSchema(.string, .computed),
     ])
 
-    var resourceSchemas: [String: ResourceSchema] { ["test_group": Self.group] }
+    /// Created, then a later step (a waiter) fails when `fail` is true.
+    static let flaky = ResourceSchema(attributes: [
+        "id": AttributeSchema(.string, .computed),
+        "name": AttributeSchema(.string, .required),
+        "fail": AttributeSchema(.bool, .optional),
+    ])
+
+    var resourceSchemas: [String: ResourceSchema] { ["test_group": Self.group, "test_flaky": Self.flaky] }
     var dataSourceSchemas: [String: ResourceSchema] { ["test_lookup": Self.lookup] }
     var configurationSchema: ResourceSchema { ResourceSchema(attributes: ["region": AttributeSchema(.string, .optional)]) }
 
     func configured(with configuration: Value) throws(ProviderError) -> any ConfiguredProvider { self }
 
     func planChange(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
-        SchemaPlanning.plan(request, schema: Self.group)
+        SchemaPlanning.plan(request, schema: request.type == "test_flaky" ? Self.flaky : Self.group)
     }
 
-    func applyChange(_ request: ApplyChangeRequest) throws(ProviderError) -> Value { request.planned }
+    func applyChange(_ request: ApplyChangeRequest) throws(ProviderError) -> Value {
+        guard request.type == "test_flaky", var attributes = request.planned.attributes else { return request.planned }
+        attributes["id"] = .string("flaky-\(attributes["name"]?.stringValue ?? "")")
+        if attributes["fail"]?.boolValue == true {
+            throw ProviderError("Timed out waiting for the object to become ready", createdObject: .object(attributes))
+        }
+        return .object(attributes)
+    }
 
     func read(type: String, state: Value) throws(ProviderError) -> Value? { state }
 
