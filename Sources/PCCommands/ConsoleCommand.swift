@@ -102,7 +102,7 @@ struct ConsoleCommand: TerminalCommand {
             refresh: false, variables: inputs, timestamp: ISO8601DateFormatter().string(from: Date()),
             pcplanVersion: VersionCommand.version)
         let session = ConsoleSession(
-            configuration: module, state: state?.snapshot, providers: ProviderRegistry(BuiltinProvider.all(workingDirectory: terminal.workingDirectory)), options: planOptions)
+            configuration: module, state: state?.snapshot, providers: ProviderCatalog.registry(for: terminal), options: planOptions)
         for var diagnostic in session.diagnostics {
             if diagnostic.isError {
                 diagnostic.severity = .warning

@@ -33,6 +33,12 @@ struct ImportCommand: TerminalCommand {
 
     @OptionGroup var lockOptions: StateLockOptions
 
+    @Option(name: [.customLong("var", withSingleDash: true), .customLong("var")], help: "Set a root variable: -var 'NAME=VALUE'. Repeatable.")
+    var variables: [String] = []
+
+    @Option(name: [.customLong("var-file", withSingleDash: true), .customLong("var-file")], help: "Read variable values from a file. Repeatable.")
+    var variableFiles: [String] = []
+
     @Flag(name: [.customLong("no-color", withSingleDash: true), .customLong("no-color")], help: "Never use colour.")
     var noColor = false
 
@@ -62,7 +68,7 @@ struct ImportCommand: TerminalCommand {
             printer.print(loadDiagnostics)
             return ExitStatus.failure
         }
-        let registry = ProviderRegistry(BuiltinProvider.all(workingDirectory: terminal.workingDirectory))
+        let registry = ProviderCatalog.registry(for: terminal)
         let target: ImportTarget
         switch ImportTarget.find(instance, in: module, registry: registry) {
         case .success(let found): target = found
@@ -84,9 +90,30 @@ struct ImportCommand: TerminalCommand {
                 detail: "pcplan already manages an object at \(name). To import another object to this address, first remove the recorded one from the state with pcplan state rm \(name).")])
             return ExitStatus.failure
         }
+        // The provider is configured as a plan configures it (its block's
+        // region, credentials, endpoints), so the configuration must be
+        // valid and its variables set.
+        let (inputs, inputDiagnostics) = VariableInputs.collect(
+            options: VariableInputs.options(variables: variables, files: variableFiles), directory: ".", terminal: terminal)
+        guard !inputDiagnostics.hasErrors else {
+            printer.print(inputDiagnostics)
+            return ExitStatus.failure
+        }
+        let planner = Planner(configuration: module, state: state.snapshot, providers: registry, options: PlanOptions(
+            refresh: false, variables: inputs, timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version))
+        let (_, planDiagnostics) = planner.plan()
+        guard !planDiagnostics.hasErrors else {
+            printer.print(inputDiagnostics + planDiagnostics)
+            return ExitStatus.failure
+        }
+        guard let configured = ApplyEvaluator(planner: planner).provider(for: name, record: nil) else {
+            printer.print([Diagnostic(code: .importFailed, summary: "Provider unavailable",
+                                      detail: "The provider \"\(target.declaration.providerName)\" for \(name) could not be configured.")])
+            return ExitStatus.failure
+        }
         terminal.standardOutput.write("\(name): Importing from ID \(id.goQuoted)...\n")
         let value: Value
-        switch target.fetch(id: id) {
+        switch target.fetch(id: id, through: configured) {
         case .success(let fetched): value = fetched
         case .failure(let problem):
             printer.print([problem])

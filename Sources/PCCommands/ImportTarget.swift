@@ -61,13 +61,9 @@ struct ImportTarget {
 
     /// The object the provider finds for `id`, read back as refresh would
     /// read it.
-    func fetch(id: String) -> Result<Value, Diagnostic> {
+    func fetch(id: String, through configured: any ConfiguredProvider) -> Result<Value, Diagnostic> {
         let type = declaration.address.type
         do throws(ProviderError) {
-            // Built-in providers take no settings; each configuration
-            // attribute is given as unset.
-            let settings = Value.object(provider.configurationSchema.attributes.mapValues { .null($0.type) })
-            let configured = try provider.configured(with: settings)
             let imported = try configured.importResource(type: type, id: id)
             guard let current = try configured.read(type: type, state: imported) else {
                 return .failure(Diagnostic(

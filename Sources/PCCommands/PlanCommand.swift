@@ -148,7 +148,7 @@ struct PlanRun {
     }
 
     func prepare(in terminal: Terminal, operation: String, createState: Bool, fixedVariables: [String: VariableInput] = [:]) -> Prepared {
-        let registry = ProviderRegistry(BuiltinProvider.all(workingDirectory: terminal.workingDirectory))
+        let registry = ProviderCatalog.registry(for: terminal)
         let (module, loadDiagnostics) = ConfigLoader(workingDirectory: terminal.workingDirectory).load(directory: ".")
         var diagnostics = loadDiagnostics
         for file in module.allModules.flatMap(\.files) { ProcessLifetime.keepUntilExit(file) }

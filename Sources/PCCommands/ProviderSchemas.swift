@@ -8,7 +8,7 @@ import PCProvider
 struct ProviderSchemas: Sendable {
     let registry: ProviderRegistry
 
-    init(registry: ProviderRegistry = ProviderRegistry(BuiltinProvider.all)) {
+    init(registry: ProviderRegistry = ProviderCatalog.schemasOnly) {
         self.registry = registry
     }
 
