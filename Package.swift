@@ -55,6 +55,14 @@ let package = Package(
         // The provider protocol, schemas and the built-in providers.
         .target(name: "PCProvider", dependencies: ["PCLang", "COpenSSL"]),
 
+        // The HTTP client on libcurl: pooled handles, timeouts, proxies,
+        // TLS through OpenSSL.
+        .target(name: "PCHTTP", dependencies: ["CCurl"]),
+
+        // AWS plumbing: SigV4, the credentials chain, the Query / JSON /
+        // REST-JSON protocols, XML, AWS errors and retries.
+        .target(name: "PCAWS", dependencies: ["PCHTTP", "PCLang", "COpenSSL"]),
+
         // Planner, plan model, plan file, renderers and structural diff.
         .target(
             name: "PCPlan",
@@ -115,5 +123,7 @@ let package = Package(
         ),
         .testTarget(name: "SystemLibrariesTests", dependencies: ["CCurl", "COpenSSL", "CSQLite"]),
         .testTarget(name: "PCApplyTests", dependencies: ["PCApply", "PCGraph"]),
+        .testTarget(name: "PCHTTPTests", dependencies: ["PCHTTP"]),
+        .testTarget(name: "PCAWSTests", dependencies: ["PCAWS", "PCHTTP", "PCLang"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -41,6 +41,17 @@ static inline CURLcode pc_curl_setopt_read_function(CURL *handle,
     return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
 }
 
+static inline CURLcode pc_curl_setopt_prereq_function(CURL *handle,
+    int (*callback)(void *, char *, char *, int, int)) {
+    return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, callback);
+}
+
+// CURL_GLOBAL_DEFAULT is a macro built from other macros, which Swift does
+// not import.
+static inline CURLcode pc_curl_global_init_default(void) {
+    return curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
 static inline CURLcode pc_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
