@@ -63,6 +63,9 @@ let package = Package(
         // REST-JSON protocols, XML, AWS errors and retries.
         .target(name: "PCAWS", dependencies: ["PCHTTP", "PCLang", "COpenSSL"]),
 
+        // The AWS provider: one resource or data source type per file.
+        .target(name: "PCProviderAWS", dependencies: ["PCAWS", "PCHTTP", "PCProvider", "PCLang"]),
+
         // Planner, plan model, plan file, renderers and structural diff.
         .target(
             name: "PCPlan",
@@ -86,6 +89,8 @@ let package = Package(
                 "PCProvider",
                 "PCPlan",
                 "PCApply",
+                "PCAWS",
+                "PCProviderAWS",
                 "CCurl",
                 "COpenSSL",
                 "CSQLite",
@@ -125,5 +130,12 @@ let package = Package(
         .testTarget(name: "PCApplyTests", dependencies: ["PCApply", "PCGraph"]),
         .testTarget(name: "PCHTTPTests", dependencies: ["PCHTTP"]),
         .testTarget(name: "PCAWSTests", dependencies: ["PCAWS", "PCHTTP", "PCLang"], resources: [.copy("Fixtures")]),
+        // Integration tests against a local AWS endpoint (moto's server,
+        // started on 127.0.0.1 with signature checking on).
+        .testTarget(
+            name: "PCProviderAWSTests",
+            dependencies: ["PCProviderAWS", "PCAWS", "PCHTTP", "PCProvider", "PCLang", "PCPlan"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

@@ -90,10 +90,14 @@ public struct ChangeApplication: Sendable {
                 } catch {
                     outcome = .failure(error)
                 }
-                if case .failure(let error) = outcome, let created = error.createdObject {
-                    // It exists but is not right: keep it, tainted, so the
-                    // next plan replaces it rather than forgetting it.
-                    try record(change, value: created, marks: configuration, started: started, status: .tainted, clearing: intent.map { [$0] } ?? [])
+                if case .failure(let error) = outcome {
+                    if let created = error.createdObject {
+                        // It exists but is not right: keep it, tainted, so the
+                        // next plan replaces it rather than forgetting it.
+                        try record(change, value: created, marks: configuration, started: started, status: .tainted, clearing: intent.map { [$0] } ?? [])
+                    } else if let intent {
+                        try settle(intent, of: change, request: planned.planned, through: configured, marks: configuration, started: started)
+                    }
                 }
                 let value = try outcome.get()
                 try record(change, value: value, marks: configuration, started: started, clearing: intent.map { [$0] } ?? [])
@@ -108,6 +112,24 @@ public struct ChangeApplication: Sendable {
             return failure(error.summary, error.createdObject == nil ? detail : detail + "\n\nThe object was created and is recorded as tainted: the next plan replaces it.")
         } catch {
             return failure("Could not record the result in the state", "\(error)")
+        }
+    }
+
+    /// After a failed create: whether anything was made decides what the
+    /// intent becomes. Nothing found clears it (the failure was clean);
+    /// an object found is recorded, tainted; when the provider cannot tell
+    /// (or cannot look right now) the intent stays for the next plan.
+    private func settle(
+        _ intent: IntentKey, of change: ResourceChange, request: Value, through configured: any ConfiguredProvider,
+        marks configuration: Value, started: Date
+    ) throws {
+        switch try? configured.findCreated(type: change.type, request: request) {
+        case .notFound?:
+            try state.commit(ChangeSet(), clearingIntents: [intent])
+        case .found(let object)?:
+            try record(change, value: object, marks: configuration, started: started, status: .tainted, clearing: [intent])
+        case .cannotTell?, nil:
+            break
         }
     }
 

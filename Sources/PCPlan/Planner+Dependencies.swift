@@ -48,6 +48,7 @@ extension Planner {
         do {
             configuredProviders[providerKey(name, alias, instance)] = try provider.configured(with: configuration.unmarkedDeepValue)
         } catch {
+            unconfigurableProviders.insert(providerKey(name, alias, instance))
             diagnostics.append(Diagnostic(
                 code: .providerError, summary: error.summary, detail: error.detail.isEmpty ? error.summary : error.detail,
                 file: declaration.file, subject: declaration.range))
@@ -64,19 +65,25 @@ extension Planner {
     func configuredProvider(name: String, alias: String?, instance: ModuleInstance) -> (any ConfiguredProvider)? {
         var current: ModuleInstance? = instance
         while let module = current {
-            if let configured = configuredProviders[providerKey(name, alias, module)] { return configured }
+            let key = providerKey(name, alias, module)
+            if let configured = configuredProviders[key] { return configured }
+            // Its block was found wanting (and reported): no fallback to
+            // the defaults, which would only add a second, confusing error.
+            if unconfigurableProviders.contains(key) { return nil }
             current = module.parent
         }
         let key = providerKey(name, alias, .root)
-        guard let provider = providers.provider(named: name) else { return nil }
+        guard let provider = providers.provider(named: name), !unconfigurableProviders.contains(key) else { return nil }
         do {
             let configured = try provider.configured(with: .null)
             configuredProviders[key] = configured
             return configured
         } catch {
+            unconfigurableProviders.insert(key)
             diagnostics.append(Diagnostic(
                 code: .providerError, summary: error.summary,
-                detail: "The provider \"\(name)\" needs configuration: \(error.detail.isEmpty ? error.summary : error.detail) Add a provider \"\(name)\" block."))
+                detail: "The provider \"\(name)\" (no provider block, so its settings come from the environment) could not be configured: "
+                    + (error.detail.isEmpty ? error.summary : error.detail)))
             return nil
         }
     }

@@ -38,6 +38,8 @@ public final class Planner {
     /// apply records them before anything else.
     public internal(set) var adoptedObjects: [String: ResourceInstanceRecord] = [:]
     var configuredProviders: [String: any ConfiguredProvider] = [:]
+    /// Default configurations that failed, reported once.
+    var unconfigurableProviders: Set<String> = []
     var targetedNodes: Set<Int>?
     var graph: ConfigGraph!
 

@@ -20,7 +20,7 @@ public struct TimeSleepResource: ResourceType {
 
     public func plan(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
         for name in ["create_duration", "destroy_duration"] {
-            if let text = request.configuration.attributes?[name]?.stringValue, Duration.seconds(parsing: text) == nil {
+            if let text = request.configuration.attributes?[name]?.stringValue, GoDuration.seconds(parsing: text) == nil {
                 throw ProviderError("Invalid duration", detail: "\(name) = \"\(text)\" is not a duration: write a number with a unit, like 30s, 5m or 1h30m.",
                                     attribute: ValuePath([.attribute(name)]))
             }
@@ -40,37 +40,7 @@ public struct TimeSleepResource: ResourceType {
     }
 
     private func sleep(_ duration: Value?) {
-        guard let text = duration?.stringValue, let seconds = Duration.seconds(parsing: text), seconds > 0 else { return }
+        guard let text = duration?.stringValue, let seconds = GoDuration.seconds(parsing: text), seconds > 0 else { return }
         Thread.sleep(forTimeInterval: seconds)
-    }
-}
-
-extension Duration {
-    /// Go-style durations: `300ms`, `1.5h`, `2h45m`, `-1m` (negative is
-    /// rejected here: nobody sleeps backwards).
-    static func seconds(parsing text: String) -> Double? {
-        var total = 0.0
-        var rest = Substring(text)
-        guard !rest.isEmpty else { return nil }
-        if rest == "0" { return 0 }
-        while !rest.isEmpty {
-            let number = rest.prefix { $0.isNumber || $0 == "." }
-            guard !number.isEmpty, let value = Double(number) else { return nil }
-            rest = rest.dropFirst(number.count)
-            let unit = rest.prefix { !$0.isNumber && $0 != "." }
-            rest = rest.dropFirst(unit.count)
-            let scale: Double
-            switch unit {
-            case "ns": scale = 1e-9
-            case "us", "µs": scale = 1e-6
-            case "ms": scale = 1e-3
-            case "s": scale = 1
-            case "m": scale = 60
-            case "h": scale = 3600
-            default: return nil
-            }
-            total += value * scale
-        }
-        return total
     }
 }

@@ -113,6 +113,25 @@ struct ChangeApplicationTests {
         #expect(change.reason == .replaceBecauseTainted)
     }
 
+    @Test("a create the provider refused leaves no intent behind when the provider finds nothing was made")
+    func refusedCreateClearsItsIntent() throws {
+        let fixture = try PlannerFixture(files: ["main.pcl": """
+            resource "test_flaky" "a" {
+              name   = "alpha"
+              refuse = true
+            }
+            """])
+        let (_, outcomes) = try applyAll(fixture, extraProviders: [TestProvider()])
+        guard case .failure(let error) = try #require(outcomes["test_flaky.a"]) else {
+            Issue.record("the refused create succeeded")
+            return
+        }
+        #expect(error.summary.contains("Refused"))
+        let snapshot = try SQLiteStateBackend(path: fixture.statePath, pcplanVersion: "test").snapshot()
+        #expect(snapshot.resources.isEmpty)
+        #expect(snapshot.pendingIntents.isEmpty)
+    }
+
     @Test("a removed resource is deleted and leaves the state")
     func deletes() throws {
         let fixture = try PlannerFixture(files: ["main.pcl": """

@@ -31,6 +31,7 @@ struct TestProvider: Provider, ConfiguredProvider {
         "id": AttributeSchema(.string, .computed),
         "name": AttributeSchema(.string, .required),
         "fail": AttributeSchema(.bool, .optional),
+        "refuse": AttributeSchema(.bool, .optional),
     ])
 
     var resourceSchemas: [String: ResourceSchema] { ["test_group": Self.group, "test_flaky": Self.flaky] }
@@ -46,6 +47,7 @@ struct TestProvider: Provider, ConfiguredProvider {
     func applyChange(_ request: ApplyChangeRequest) throws(ProviderError) -> Value {
         guard request.type == "test_flaky", var attributes = request.planned.attributes else { return request.planned }
         attributes["id"] = .string("flaky-\(attributes["name"]?.stringValue ?? "")")
+        if attributes["refuse"]?.boolValue == true { throw ProviderError("Refused: the request is invalid") }
         if attributes["fail"]?.boolValue == true {
             throw ProviderError("Timed out waiting for the object to become ready", createdObject: .object(attributes))
         }
@@ -61,5 +63,10 @@ struct TestProvider: Provider, ConfiguredProvider {
 
     func importResource(type: String, id: String) throws(ProviderError) -> Value {
         throw ProviderError("Import not supported")
+    }
+
+    /// A refused create made nothing; other types cannot be looked up.
+    func findCreated(type: String, request: Value) throws(ProviderError) -> CreatedObjectLookup {
+        type == "test_flaky" ? .notFound : .cannotTell
     }
 }

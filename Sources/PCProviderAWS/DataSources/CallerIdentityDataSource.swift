@@ -1,0 +1,39 @@
+import PCAWS
+import PCLang
+import PCProvider
+
+/// `aws_caller_identity`: who the provider's credentials belong to
+/// (STS GetCallerIdentity).
+struct CallerIdentityDataSource: AWSDataSourceType {
+    let name = "aws_caller_identity"
+
+    var schema: ResourceSchema {
+        ResourceSchema(
+            attributes: [
+                "id": AttributeSchema(.string, .computed, summary: "The account id."),
+                "account_id": AttributeSchema(.string, .computed, summary: "The AWS account id, 12 digits."),
+                "arn": AttributeSchema(.string, .computed, summary: "The ARN of the user or assumed role."),
+                "user_id": AttributeSchema(.string, .computed, summary: "The unique id of the calling entity."),
+            ],
+            summary: "The account, ARN and user id of the credentials in use.")
+    }
+
+    func read(configuration: Value, api: AWSClient) throws(ProviderError) -> Value {
+        let reply: XMLValue
+        do {
+            reply = try api.query(.sts, "GetCallerIdentity")
+        } catch {
+            throw ProviderError(error, while: "reading the caller identity")
+        }
+        guard let result = reply["GetCallerIdentityResult"], let account = result.string("Account") else {
+            throw ProviderError(
+                "Error reading the caller identity", detail: "STS GetCallerIdentity answered without an Account.")
+        }
+        return .state([
+            "id": .string(account),
+            "account_id": .string(account),
+            "arn": .optionalString(result.string("Arn")),
+            "user_id": .optionalString(result.string("UserId")),
+        ], schema: schema)
+    }
+}

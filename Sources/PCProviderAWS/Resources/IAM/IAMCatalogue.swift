@@ -1,0 +1,11 @@
+extension AWSTypeCatalogue {
+    /// The IAM and Secrets Manager types.
+    static let identityResources: [any AWSResourceType] = [
+        IAMRoleResource(),
+        IAMRolePolicyResource(),
+        IAMRolePolicyAttachmentResource(),
+        IAMInstanceProfileResource(),
+        SecretsManagerSecretResource(),
+        SecretsManagerSecretVersionResource(),
+    ]
+}

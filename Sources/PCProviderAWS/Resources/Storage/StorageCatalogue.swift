@@ -1,0 +1,8 @@
+extension AWSTypeCatalogue {
+    /// The EFS and classic load balancer types.
+    static let storageResources: [any AWSResourceType] = [
+        EFSFileSystemResource(),
+        EFSMountTargetResource(),
+        ELBResource(),
+    ]
+}
