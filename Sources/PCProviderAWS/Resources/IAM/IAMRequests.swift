@@ -20,7 +20,10 @@ enum IAMRequests {
             let reply = try api.query(.iam, action, page)
             let result = reply["\(action)Result"]
             entries += result?.list(list) ?? []
-            marker = result?.bool("IsTruncated") == true ? result?.string("Marker") : nil
+            // An empty or repeated marker ends the list as surely as none:
+            // following it would ask for the same page for ever.
+            let next = result?.bool("IsTruncated") == true ? result?.string("Marker") : nil
+            marker = next.flatMap { $0.isEmpty || $0 == marker ? nil : $0 }
         } while marker != nil
         return entries
     }
