@@ -225,7 +225,7 @@ struct EC2ResourceTests {
 
         let created = try sg.apply(plan)
         #expect(created.stringAttribute("name")?.hasPrefix("app-") == true)
-        #expect(created.stringAttribute("name")?.count == "app-".count + EC2Naming.suffixLength)
+        #expect(created.stringAttribute("name")?.count == "app-".count + ResourceNaming.suffixLength)
         #expect(try sg.plan(config, prior: try refreshed(sg, created)).isNoop)
 
         // The created group is found by its name after a crash.
@@ -312,7 +312,7 @@ struct EC2ResourceTests {
         let sg = try ResourceLifecycle(aws, "aws_security_group")
         let cases: [([String: Value], String, String)] = [
             (["name": .string("a"), "name_prefix": .string("b")], "Conflicting arguments name and name_prefix", ".name_prefix"),
-            (["name_prefix": .string(String(repeating: "p", count: 240))], "Name prefix too long", ".name_prefix"),
+            (["name_prefix": .string(String(repeating: "p", count: 240))], "Invalid name_prefix", ".name_prefix"),
             (["ingress": .tuple([Self.rule("-1", 80, 80, cidrs: ["10.0.0.0/8"])])], "Ports must be 0 with protocol -1", ".ingress"),
             (["ingress": .tuple([Self.rule("gre", 0, 0, cidrs: ["10.0.0.0/8"])])], "Invalid protocol \"gre\"", ".ingress"),
             (["egress": .tuple([Self.rule("tcp", 1, 2)])], "Security group rule without a source", ".egress"),
@@ -320,7 +320,7 @@ struct EC2ResourceTests {
         ]
         for (config, summary, attribute) in cases {
             let error = #expect(throws: ProviderError.self) { try sg.plan(config) }
-            #expect(error?.summary == summary)
+            #expect(error?.summary.hasPrefix(summary) == true, "\(error?.summary ?? "")")
             #expect(error?.attribute?.description == attribute, "\(summary)")
         }
     }
@@ -390,7 +390,7 @@ struct EC2ResourceTests {
         #expect(plan.planned.attributes?["name"]?.isKnown == false)
         let created = try lc.apply(plan)
         let name = try #require(created.stringAttribute("name"))
-        #expect(name.hasPrefix("web-") && name.count == 4 + EC2Naming.suffixLength)
+        #expect(name.hasPrefix("web-") && name.count == 4 + ResourceNaming.suffixLength)
         #expect(created.attributes?["user_data"]?.isNull == true)
         #expect(created.attributes?["associate_public_ip_address"]?.isNull == true)
         #expect(created.blockList("root_block_device").isEmpty)
@@ -528,11 +528,11 @@ struct EC2ResourceTests {
             (["min_size": .number(3), "max_size": .number(1)], "Invalid group sizes"),
             (["min_size": .number(1), "max_size": .number(2), "desired_capacity": .number(5)], "Invalid desired_capacity"),
             (["min_size": .number(1), "max_size": .number(2), "wait_for_capacity_timeout": .string("ten minutes")], "Invalid wait_for_capacity_timeout"),
-            (["min_size": .number(1), "max_size": .number(1), "name": .string(String(repeating: "n", count: 256))], "Name too long"),
+            (["min_size": .number(1), "max_size": .number(1), "name": .string(String(repeating: "n", count: 256))], "Invalid name"),
         ]
         for (config, summary) in cases {
             let error = #expect(throws: ProviderError.self) { try asg.plan(config.merging(["launch_configuration": .string("lc")]) { $1 }) }
-            #expect(error?.summary == summary)
+            #expect(error?.summary.hasPrefix(summary) == true, "\(error?.summary ?? "")")
         }
         let missing = #expect(throws: ProviderError.self) { try asg.plan(["min_size": .number(1), "max_size": .number(1)]) }
         #expect(missing?.summary == "Missing launch_configuration")

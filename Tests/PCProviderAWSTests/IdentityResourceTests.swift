@@ -158,7 +158,7 @@ struct IdentityResourceTests {
         #expect(planned.planned.attributes?["name"]?.isKnown == false)
         let created = try lifecycle.apply(planned)
         let roleName = try #require(created.stringAttribute("name"))
-        #expect(roleName.hasPrefix("pc-") && roleName.count == 3 + IdentityNaming.suffixLength)
+        #expect(roleName.hasPrefix("pc-") && roleName.count == 3 + ResourceNaming.suffixLength)
         #expect(created.stringAttribute("name_prefix") == "pc-")
         #expect(try lifecycle.plan(arguments, prior: created).isNoop)
 
@@ -688,11 +688,11 @@ struct IdentityResourceTests {
     }
 
     @Test func generatedNamesAreUniqueAndStartWithThePrefix() {
-        let names = (0..<50).map { _ in IdentityNaming.resolvedName(.object(["name_prefix": .string("app-")])) }
+        let names = (0..<50).map { _ in ResourceNaming.resolvedName(.object(["name_prefix": .string("app-")])) }
         #expect(Set(names).count == 50)
-        #expect(names.allSatisfy { $0.hasPrefix("app-") && $0.count == 4 + IdentityNaming.suffixLength })
-        #expect(IdentityNaming.resolvedName(.object([:])).hasPrefix("terraform-"))
-        #expect(IdentityNaming.resolvedName(.object(["name": .string("exact")])) == "exact")
+        #expect(names.allSatisfy { $0.hasPrefix("app-") && $0.count == 4 + ResourceNaming.suffixLength })
+        #expect(ResourceNaming.resolvedName(.object([:])).hasPrefix("terraform-"))
+        #expect(ResourceNaming.resolvedName(.object(["name": .string("exact")])) == "exact")
     }
 
     @Test func idsSplitWhereTheirPartsCannotHoldTheSeparator() {

@@ -53,7 +53,7 @@ struct AutoScalingGroupResource: AWSResourceType {
 
     func plan(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
         let configuration = request.configuration
-        try EC2Naming.validate(configuration, maxLength: 255, in: name)
+        try ResourceNaming.validate(configuration, rules: .anyCharacters(maxLength: 255), in: name)
         if configuration.attributes?["launch_configuration"]?.isNull ?? true {
             throw ProviderError(
                 "Missing launch_configuration",
@@ -107,7 +107,7 @@ struct AutoScalingGroupResource: AWSResourceType {
     // MARK: Create
 
     func create(planned: Value, api: AWSClient) throws(ProviderError) -> Value {
-        let groupName = EC2Naming.resolvedName(planned)
+        let groupName = ResourceNaming.resolvedName(planned)
         var parameters: [(String, String)] = [
             ("AutoScalingGroupName", groupName),
             ("LaunchConfigurationName", try planned.requiredString("launch_configuration", in: name)),

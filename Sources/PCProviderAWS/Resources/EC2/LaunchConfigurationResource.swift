@@ -34,7 +34,7 @@ struct LaunchConfigurationResource: AWSResourceType {
     // MARK: Plan
 
     func plan(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
-        try EC2Naming.validate(request.configuration, maxLength: 255, in: name)
+        try ResourceNaming.validate(request.configuration, rules: .anyCharacters(maxLength: 255), in: name)
         guard var proposed = request.proposed.attributes else { return SchemaPlanning.plan(request, schema: schema) }
         for name in ["iam_instance_profile", "user_data", "key_name"] where proposed[name]?.stringValue == "" {
             proposed[name] = .null(.string)
@@ -52,7 +52,7 @@ struct LaunchConfigurationResource: AWSResourceType {
     // MARK: Create
 
     func create(planned: Value, api: AWSClient) throws(ProviderError) -> Value {
-        let configurationName = EC2Naming.resolvedName(planned)
+        let configurationName = ResourceNaming.resolvedName(planned)
         let imageID = try planned.requiredString("image_id", in: name)
         var parameters: [(String, String)] = [
             ("LaunchConfigurationName", configurationName),

@@ -39,7 +39,7 @@ struct SecurityGroupResource: AWSResourceType {
 
     func plan(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
         let configuration = request.configuration
-        try EC2Naming.validate(configuration, maxLength: 255, in: name)
+        try ResourceNaming.validate(configuration, rules: .anyCharacters(maxLength: 255), in: name)
         if configuration.stringAttribute("description") == "" {
             throw ProviderError(
                 "Empty security group description",
@@ -75,7 +75,7 @@ struct SecurityGroupResource: AWSResourceType {
     // MARK: Create
 
     func create(planned: Value, api: AWSClient) throws(ProviderError) -> Value {
-        let groupName = EC2Naming.resolvedName(planned)
+        let groupName = ResourceNaming.resolvedName(planned)
         let what = "creating security group \"\(groupName)\""
         var parameters: [(String, String)] = [
             ("GroupName", groupName),

@@ -27,13 +27,13 @@ struct IAMInstanceProfileResource: AWSResourceType {
     }
 
     func plan(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
-        try IdentityNaming.validate(request.configuration, rules: .iam(maxLength: 128), in: name)
-        try IdentityNaming.validatePath(request.configuration, in: name)
-        return IdentityNaming.sparingPrefixOnlyChange(SchemaPlanning.plan(request, schema: schema), prior: request.prior, schema: schema)
+        try ResourceNaming.validate(request.configuration, rules: .iam(maxLength: 128), in: name)
+        try ResourceNaming.validatePath(request.configuration, in: name)
+        return ResourceNaming.sparingPrefixOnlyChange(SchemaPlanning.plan(request, schema: schema), prior: request.prior, schema: schema)
     }
 
     func create(planned: Value, api: AWSClient) throws(ProviderError) -> Value {
-        let profileName = IdentityNaming.resolvedName(planned)
+        let profileName = ResourceNaming.resolvedName(planned)
         var parameters: [(String, String)] = [("InstanceProfileName", profileName)]
         if let path = planned.stringAttribute("path") { parameters.append(("Path", path)) }
         do {

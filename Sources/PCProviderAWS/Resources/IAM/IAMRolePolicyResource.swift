@@ -24,16 +24,16 @@ struct IAMRolePolicyResource: AWSResourceType {
     }
 
     func plan(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
-        try IdentityNaming.validate(request.configuration, rules: .iam(maxLength: 128), in: name)
+        try ResourceNaming.validate(request.configuration, rules: .iam(maxLength: 128), in: name)
         try IAMPolicyDocument.validate(request.configuration, attribute: "policy", in: name)
         var adjusted = request
         adjusted.proposed = IAMPolicyDocument.keepingEquivalent(request.proposed, prior: request.prior, attributes: ["policy"])
-        return IdentityNaming.sparingPrefixOnlyChange(SchemaPlanning.plan(adjusted, schema: schema), prior: request.prior, schema: schema)
+        return ResourceNaming.sparingPrefixOnlyChange(SchemaPlanning.plan(adjusted, schema: schema), prior: request.prior, schema: schema)
     }
 
     func create(planned: Value, api: AWSClient) throws(ProviderError) -> Value {
         let roleName = try planned.requiredString("role", in: name)
-        let policyName = IdentityNaming.resolvedName(planned)
+        let policyName = ResourceNaming.resolvedName(planned)
         let id = Self.id(role: roleName, policy: policyName)
         try put(planned, role: roleName, policy: policyName, api: api, doing: "creating IAM role policy \"\(id)\"")
         let recorded = planned.updating(["id": .string(id), "name": .string(policyName)])

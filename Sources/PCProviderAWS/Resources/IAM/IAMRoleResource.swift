@@ -36,8 +36,8 @@ struct IAMRoleResource: AWSResourceType {
 
     func plan(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
         let configuration = request.configuration
-        try IdentityNaming.validate(configuration, rules: .iam(maxLength: 64), in: name)
-        try IdentityNaming.validatePath(configuration, in: name)
+        try ResourceNaming.validate(configuration, rules: .iam(maxLength: 64), in: name)
+        try ResourceNaming.validatePath(configuration, in: name)
         try IAMPolicyDocument.validate(configuration, attribute: "assume_role_policy", in: name)
         if let seconds = configuration.intAttribute("max_session_duration"), !(3600...43200).contains(seconds) {
             throw ProviderError(
@@ -52,11 +52,11 @@ struct IAMRoleResource: AWSResourceType {
         proposed = IAMPolicyDocument.keepingEquivalent(proposed, prior: request.prior, attributes: ["assume_role_policy"])
         var adjusted = request
         adjusted.proposed = proposed
-        return IdentityNaming.sparingPrefixOnlyChange(SchemaPlanning.plan(adjusted, schema: schema), prior: request.prior, schema: schema)
+        return ResourceNaming.sparingPrefixOnlyChange(SchemaPlanning.plan(adjusted, schema: schema), prior: request.prior, schema: schema)
     }
 
     func create(planned: Value, api: AWSClient) throws(ProviderError) -> Value {
-        let roleName = IdentityNaming.resolvedName(planned)
+        let roleName = ResourceNaming.resolvedName(planned)
         let doing = "creating IAM role \"\(roleName)\""
         var parameters: [(String, String)] = [("RoleName", roleName)]
         if let path = planned.stringAttribute("path") { parameters.append(("Path", path)) }

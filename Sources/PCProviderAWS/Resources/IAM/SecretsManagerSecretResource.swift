@@ -35,7 +35,7 @@ struct SecretsManagerSecretResource: AWSResourceType {
 
     func plan(_ request: PlanChangeRequest) throws(ProviderError) -> PlannedChange {
         let configuration = request.configuration
-        try IdentityNaming.validate(configuration, rules: .secret, in: name)
+        try ResourceNaming.validate(configuration, rules: .secret, in: name)
         var proposed = request.proposed
         if let days = configuration.attributeValue("recovery_window_in_days") {
             guard let whole = days.numberValue?.intValue, whole == 0 || (7...30).contains(whole) else {
@@ -49,11 +49,11 @@ struct SecretsManagerSecretResource: AWSResourceType {
         }
         var adjusted = request
         adjusted.proposed = proposed
-        return IdentityNaming.sparingPrefixOnlyChange(SchemaPlanning.plan(adjusted, schema: schema), prior: request.prior, schema: schema)
+        return ResourceNaming.sparingPrefixOnlyChange(SchemaPlanning.plan(adjusted, schema: schema), prior: request.prior, schema: schema)
     }
 
     func create(planned: Value, api: AWSClient) throws(ProviderError) -> Value {
-        let secretName = IdentityNaming.resolvedName(planned)
+        let secretName = ResourceNaming.resolvedName(planned)
         var body: [String: Value] = ["Name": .string(secretName)]
         if let description = planned.stringAttribute("description") { body["Description"] = .string(description) }
         if let key = planned.stringAttribute("kms_key_id") { body["KmsKeyId"] = .string(key) }

@@ -2,11 +2,12 @@ import Foundation
 import PCLang
 import PCProvider
 
-/// `name` / `name_prefix` as Terraform has them for IAM objects and
-/// secrets: a given name, or a unique one made from the prefix (or from
-/// `terraform-` when neither is set), and the checks AWS would otherwise
-/// make only after a slow round trip.
-enum IdentityNaming {
+/// `name` / `name_prefix` as Terraform has them (IAM objects, secrets,
+/// security groups, launch configurations, auto-scaling groups): a given
+/// name, or a unique one made from the prefix (or from `terraform-` when
+/// neither is set), and the checks AWS would otherwise make only after a
+/// slow round trip.
+enum ResourceNaming {
     /// Length of the generated part: a UTC timestamp to the second (14
     /// digits) and 12 random hex digits, as long as Terraform's.
     static let suffixLength = 26
@@ -25,12 +26,18 @@ enum IdentityNaming {
             Rules(maxLength: maxLength, punctuation: ["_", "+", "=", ",", ".", "@", "-"], allowedText: "letters, digits and _+=,.@-")
         }
 
+        /// Names AWS checks only for length (EC2 and Auto Scaling names).
+        static func anyCharacters(maxLength: Int) -> Rules {
+            Rules(maxLength: maxLength, punctuation: [], allowedText: "any characters")
+        }
+
         /// Secrets Manager names: letters, digits and `/_+=.@-`.
         static let secret = Rules(
             maxLength: 512, punctuation: ["/", "_", "+", "=", ".", "@", "-"], allowedText: "letters, digits and /_+=.@-")
 
         func allows(_ text: String) -> Bool {
-            text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || punctuation.contains($0) }
+            guard allowedText != "any characters" else { return true }
+            return text.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || punctuation.contains($0) }
         }
     }
 
