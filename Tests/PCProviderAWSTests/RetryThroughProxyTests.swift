@@ -1,5 +1,6 @@
 import Foundation
 import PCAWS
+import PCHTTP
 import PCLang
 import PCProvider
 @testable import PCProviderAWS
@@ -99,6 +100,41 @@ struct RetryThroughProxyTests {
         let reply = try client(baseDelay: 0.01).query(.ec2, "DescribeSubnets")
         #expect(reply.list("subnetSet").count == 6)
         #expect(try proxy.log().map(\.action) == ["close", "pass"])
+    }
+
+    @Test func aSlowReplyWithinTheTimeoutIsWaitedFor() throws {
+        try proxy.load([FaultRule(service: "ec2", operation: "DescribeVpcs", .delay(milliseconds: 400), times: 1)])
+        let started = Date()
+        let reply = try client(baseDelay: 0.01).query(.ec2, "DescribeVpcs")
+        #expect(Date().timeIntervalSince(started) >= 0.4)
+        #expect(reply.list("vpcSet").count == 1)
+        #expect(try proxy.log().map(\.attempt) == [1])
+    }
+
+    @Test func aReplySlowerThanTheTimeoutIsRetriedWhenSafe() throws {
+        try proxy.load([FaultRule(service: "ec2", operation: "DescribeVpcs", .delay(milliseconds: 2000, afterForwarding: true), times: 1)])
+        let slow = ProviderFixture.client(
+            moto, endpoint: proxy.endpoint, retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 1), requestTimeout: 0.7)
+        let started = Date()
+        let reply = try slow.query(.ec2, "DescribeVpcs")
+        #expect(reply.list("vpcSet").count == 1)
+        // The first attempt was abandoned at the timeout, not waited out.
+        #expect(Date().timeIntervalSince(started) < 1.9)
+        let attempts = try proxy.log()
+        #expect(attempts.count == 2)
+        #expect(Set(attempts.map(\.action)) == ["delay:2000", "pass"])
+    }
+
+    @Test func aTimedOutCallThatMayHaveTakenEffectIsNotRepeated() throws {
+        try proxy.load([FaultRule(service: "ec2", operation: "CreateSecurityGroup", .delay(milliseconds: 2000), times: 1)])
+        let slow = ProviderFixture.client(
+            moto, endpoint: proxy.endpoint, retry: RetryPolicy(maxAttempts: 3, baseDelay: 0.01, maxDelay: 1), requestTimeout: 0.7)
+        let error = #expect(throws: AWSError.self) {
+            try slow.query(.ec2, "CreateSecurityGroup", [("GroupName", "pc-slow"), ("GroupDescription", "slow")])
+        }
+        #expect(error?.transport?.kind == .timedOut, "\(String(describing: error))")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(try proxy.log().map(\.operation) == ["CreateSecurityGroup"])
     }
 
     @Test func theAttemptBudgetIsRespected() throws {

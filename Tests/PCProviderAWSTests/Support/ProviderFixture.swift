@@ -65,10 +65,11 @@ enum ProviderFixture {
     /// A client straight to `endpoint` (moto or a fault proxy in front of it).
     static func client(
         _ moto: MotoServer, endpoint: String? = nil, region: String = "us-east-1", retry: RetryPolicy = quickRetries,
-        log: AWSDebugLog? = nil
+        log: AWSDebugLog? = nil, requestTimeout: Double? = nil
     ) -> AWSClient {
         var options = HTTPClientOptions()
         options.proxy = .none
+        if let requestTimeout { options.requestTimeout = requestTimeout }
         let url = endpoint ?? moto.endpoint
         return AWSClient(
             credentials: AWSCredentials(
