@@ -1,8 +1,10 @@
 import COpenSSL
+import Foundation
 
 /// The message digests behind the hash functions, computed by OpenSSL, and
-/// the two ways Terraform writes them out.
-enum Digest: Sendable {
+/// the two ways Terraform writes them out. Shared by everything in pcplan
+/// that hashes (plan files, `local_file`, SigV4).
+public enum Digest: Sendable {
     case md5, sha1, sha256, sha512
 
     private var algorithm: OpaquePointer? {
@@ -15,7 +17,7 @@ enum Digest: Sendable {
     }
 
     /// The digest of `bytes`.
-    func hash(_ bytes: [UInt8]) -> [UInt8] {
+    public func hash(_ bytes: some ContiguousBytes) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let status = bytes.withUnsafeBytes { input in
@@ -33,7 +35,7 @@ enum Digest: Sendable {
         return Array(output[0..<Int(length)])
     }
 
-    func hash(_ text: String) -> [UInt8] {
+    public func hash(_ text: String) -> [UInt8] {
         hash(Array(text.utf8))
     }
 
@@ -43,7 +45,7 @@ enum Digest: Sendable {
     private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// Lower-case hexadecimal.
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count * 2)
         for byte in bytes {

@@ -1,5 +1,6 @@
 import COpenSSL
 import PCConfig
+import PCLang
 
 /// A SHA-256 over every configuration file of the module tree, so a saved
 /// plan can tell whether the configuration changed since it was made.
@@ -18,9 +19,6 @@ public enum ConfigurationDigest {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         EVP_DigestFinal_ex(context, &digest, &length)
-        return digest.map { byte in
-            let hex = Array("0123456789abcdef".utf8)
-            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
+        return Digest.hex(digest)
     }
 }

@@ -1,4 +1,3 @@
-import COpenSSL
 import PCLang
 
 /// The saved plan of `pcplan plan -out FILE`, read back by `pcplan apply
@@ -138,12 +137,7 @@ public enum PlanFile {
     }
 
     static func sha256(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        bytes.withUnsafeBytes { buffer in
-            _ = EVP_Digest(buffer.baseAddress, buffer.count, &digest, &length, EVP_sha256(), nil)
-        }
-        return digest
+        Digest.sha256.hash(bytes)
     }
 
     private static func appendBigEndian(_ value: UInt64, byteCount: Int, to bytes: inout [UInt8]) {

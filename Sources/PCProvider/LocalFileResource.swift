@@ -1,4 +1,3 @@
-import COpenSSL
 import Foundation
 import PCLang
 
@@ -81,7 +80,7 @@ public struct LocalFileResource: ResourceType {
         guard let filename = state.attributes?["filename"]?.stringValue else { return state }
         guard let data = FileManager.default.contents(atPath: resolve(filename)) else { return nil }
         let recorded = state.attributes?["content_sha1"]?.stringValue
-        if recorded == Self.hex(Array(data), EVP_sha1()) { return state }
+        if recorded == Digest.hex(Digest.sha1.hash(data)) { return state }
         var attributes = state.attributes ?? [:]
         if attributes["content"]?.isNull == false { attributes["content"] = .string(String(decoding: data, as: UTF8.self)) }
         if attributes["content_base64"]?.isNull == false { attributes["content_base64"] = .string(data.base64EncodedString()) }
@@ -118,27 +117,13 @@ public struct LocalFileResource: ResourceType {
 
     private func withDigests(_ value: Value, bytes: [UInt8]) -> Value {
         var attributes = value.attributes ?? [:]
-        let sha1 = Self.hex(bytes, EVP_sha1())
+        let sha1 = Digest.hex(Digest.sha1.hash(bytes))
         attributes["id"] = .string(sha1)
         attributes["content_sha1"] = .string(sha1)
-        attributes["content_md5"] = .string(Self.hex(bytes, EVP_md5()))
-        attributes["content_sha256"] = .string(Self.hex(bytes, EVP_sha256()))
-        attributes["content_base64sha256"] = .string(Data(Self.digest(bytes, EVP_sha256())).base64EncodedString())
+        attributes["content_md5"] = .string(Digest.hex(Digest.md5.hash(bytes)))
+        let sha256 = Digest.sha256.hash(bytes)
+        attributes["content_sha256"] = .string(Digest.hex(sha256))
+        attributes["content_base64sha256"] = .string(Data(sha256).base64EncodedString())
         return .object(attributes)
-    }
-
-    static func digest(_ bytes: [UInt8], _ algorithm: OpaquePointer?) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        guard let context = EVP_MD_CTX_new() else { return [] }
-        defer { EVP_MD_CTX_free(context) }
-        EVP_DigestInit_ex(context, algorithm, nil)
-        bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
-        EVP_DigestFinal_ex(context, &output, &length)
-        return Array(output.prefix(Int(length)))
-    }
-
-    static func hex(_ bytes: [UInt8], _ algorithm: OpaquePointer?) -> String {
-        digest(bytes, algorithm).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,25 +1,13 @@
 import COpenSSL
+import PCLang
 
 /// SHA-256 and HMAC-SHA256 through OpenSSL, the two primitives SigV4 is
-/// built from, and the lower-case hex AWS writes digests in.
+/// built from, and the lower-case hex AWS writes digests in. The digest and
+/// the hex are PCLang's `Digest`, which every hashing part of pcplan uses.
 enum AWSCrypto {
     /// The SHA-256 digest of `bytes` (32 bytes).
     static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let status = bytes.withUnsafeBytes { input in
-            output.withUnsafeMutableBufferPointer { out in
-                // An empty array may have no base address, but OpenSSL wants a
-                // valid pointer even for zero bytes.
-                withUnsafeBytes(of: 0) { empty in
-                    EVP_Digest(input.baseAddress ?? empty.baseAddress, input.count, out.baseAddress, &length, EVP_sha256(), nil)
-                }
-            }
-        }
-        // SHA-256 is always built into libcrypto; failing here means a broken
-        // installation, not a condition a caller could handle.
-        precondition(status == 1 && length == 32, "OpenSSL SHA-256 failed")
-        return Array(output[0..<32])
+        Digest.sha256.hash(bytes)
     }
 
     static func sha256(_ text: String) -> [UInt8] {
@@ -52,16 +40,8 @@ enum AWSCrypto {
         hmacSHA256(key: key, Array(message.utf8))
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// Lower-case hexadecimal, as SigV4 requires for hashes and signatures.
     static func hex(_ bytes: [UInt8]) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Digest.hex(bytes)
     }
 }
