@@ -23,6 +23,8 @@ public final class AWSClient: Sendable {
     private let transport: Transport
     private let log: AWSDebugLog?
     private let now: @Sendable () -> Date
+    /// Who the credentials belong to, once STS has said.
+    let identity = CallerIdentityCache()
 
     /// A client for the resolved provider configuration. Without `retry`,
     /// calls get `configuration.maxAttempts` attempts with the default backoff.

@@ -19,21 +19,17 @@ struct CallerIdentityDataSource: AWSDataSourceType {
     }
 
     func read(configuration: Value, api: AWSClient) throws(ProviderError) -> Value {
-        let reply: XMLValue
+        let identity: AWSCallerIdentity
         do {
-            reply = try api.query(.sts, "GetCallerIdentity")
+            identity = try api.callerIdentity()
         } catch {
             throw ProviderError(error, while: "reading the caller identity")
         }
-        guard let result = reply["GetCallerIdentityResult"], let account = result.string("Account") else {
-            throw ProviderError(
-                "Error reading the caller identity", detail: "STS GetCallerIdentity answered without an Account.")
-        }
         return .state([
-            "id": .string(account),
-            "account_id": .string(account),
-            "arn": .optionalString(result.string("Arn")),
-            "user_id": .optionalString(result.string("UserId")),
+            "id": .string(identity.account),
+            "account_id": .string(identity.account),
+            "arn": .optionalString(identity.arn),
+            "user_id": .optionalString(identity.userID),
         ], schema: schema)
     }
 }

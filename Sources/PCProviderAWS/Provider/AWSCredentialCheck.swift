@@ -15,7 +15,7 @@ enum AWSCredentialCheck {
 
     static func verify(_ api: AWSClient) throws(ProviderError) {
         do {
-            _ = try api.query(.sts, "GetCallerIdentity")
+            _ = try api.callerIdentity()
         } catch {
             throw diagnostic(for: error, credentials: api.credentials, endpoint: try? api.endpoint(for: .sts))
         }

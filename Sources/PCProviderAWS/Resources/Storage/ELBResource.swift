@@ -266,12 +266,12 @@ struct ELBResource: AWSResourceType {
         ], schema: schema)
     }
 
-    /// Classic load balancer replies carry no ARN: build it, asking STS for
-    /// the account once (the recorded ARN is reused after that).
+    /// Classic load balancer replies carry no ARN: build it from the
+    /// account (the client asks STS once; the recorded ARN is reused after
+    /// that).
     private func arn(_ lbName: String, prior: Value, api: AWSClient) throws(AWSError) -> String {
         if let recorded = prior.stringAttribute("arn"), recorded.hasSuffix(":loadbalancer/\(lbName)") { return recorded }
-        let identity = try api.query(.sts, "GetCallerIdentity")
-        let account = identity.string("GetCallerIdentityResult", "Account") ?? ""
+        let account = try api.callerIdentity().account
         return AWSARN.make(service: "elasticloadbalancing", region: api.region, account: account, resource: "loadbalancer/\(lbName)")
     }
 }
