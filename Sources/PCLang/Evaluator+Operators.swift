@@ -107,8 +107,10 @@ extension EvaluationRun {
 
     mutating func conditional(_ node: SyntaxExpression.Conditional) -> Value {
         let condition = evaluate(node.condition)
-        let trueValue = evaluate(node.trueResult)
-        let falseValue = evaluate(node.falseResult)
+        // As in HCL, only the chosen branch's errors count: the idiom
+        // `var.enabled ? thing[0].id : null` must work when thing is empty.
+        let (trueValue, trueDiagnostics) = evaluateAside(node.trueResult)
+        let (falseValue, falseDiagnostics) = evaluateAside(node.falseResult)
         let resultType: ValueType
         if let unified = Conversion.unify([trueValue.type, falseValue.type]) {
             resultType = unified
@@ -130,9 +132,21 @@ extension EvaluationRun {
                    at: node.condition.range)
             return .unknown(resultType)
         }
+        diagnostics += decided ? trueDiagnostics : falseDiagnostics
         let chosen = decided ? trueValue : falseValue
         let converted = (try? Conversion.convert(chosen, to: resultType)) ?? chosen
         return converted.marked(sensitive: condition.isSensitive)
+    }
+
+    /// Evaluates an expression without adding its diagnostics to this
+    /// evaluation's; the caller decides whether they count.
+    private mutating func evaluateAside(_ expression: SyntaxExpression) -> (Value, [Diagnostic]) {
+        let kept = diagnostics
+        diagnostics = []
+        let value = evaluate(expression)
+        let own = diagnostics
+        diagnostics = kept
+        return (value, own)
     }
 
     /// Deep equality as `==` sees it: nil when an unknown decides it.

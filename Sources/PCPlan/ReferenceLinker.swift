@@ -19,19 +19,46 @@ struct ReferenceLinker {
                 result += link(reference, file: file, in: module, diagnostics: &diagnostics)
             }
         }
+        // depends_on: a module named there means every resource in it, not
+        // only its outputs, as in Terraform.
         func addReferences(_ references: [Reference]) {
             for reference in references {
-                result += link(reference.traversal, file: reference.file, in: module, diagnostics: &diagnostics)
+                let linked = link(reference.traversal, file: reference.file, in: module, diagnostics: &diagnostics)
+                result += linked
+                guard reference.traversal.root == "module", let call = linked.first?.node,
+                      case .moduleCall(let name) = call.kind, let child = module.children[name] else { continue }
+                let site = linked[0]
+                for inner in child.allModules {
+                    for address in inner.resources.keys.sorted() {
+                        result.append((ConfigNode(module: inner.path, kind: .resource(address)), site.file, site.range))
+                    }
+                }
             }
         }
         switch node.kind {
         case .variable(let name):
-            // A module's input is evaluated where the module is called.
+            // A module's input is evaluated where the module is called, and
+            // depends on what its own argument refers to — not on the other
+            // arguments, as in Terraform, so a data source that uses one
+            // input is not held back by a resource another input names.
             if let parentPath = node.module.isEmpty ? nil : Array(node.module.dropLast()),
-               let caller = root.descendant(parentPath[...])?.moduleCalls[node.module.last!] {
+               let parent = root.descendant(parentPath[...]),
+               let caller = parent.moduleCalls[node.module.last!] {
                 result.append((ConfigNode(module: parentPath, kind: .moduleCall(caller.name)), caller.file, caller.range))
+                if let input = caller.inputs[name] {
+                    for reference in ReferenceCollector.references(in: input.value) {
+                        result += link(reference, file: caller.file, in: parent, diagnostics: &diagnostics)
+                    }
+                }
             }
-            _ = name
+            // Validation rules may name other variables of the module; they
+            // are checked once those have values.
+            if let variable = module.variables[name] {
+                for validation in variable.validations {
+                    add(validation.condition, variable.file)
+                    add(validation.errorMessage, variable.file)
+                }
+            }
         case .local(let name):
             if let local = module.locals[name] { add(local.value, local.file) }
         case .output(let name):
@@ -41,7 +68,9 @@ struct ReferenceLinker {
             }
         case .moduleCall(let name):
             if let call = module.moduleCalls[name] {
-                for input in call.inputs.values.sorted(by: { $0.name < $1.name }) { add(input.value, call.file) }
+                // The inputs belong to the child's variables (above); the
+                // call itself only needs what decides its instances and
+                // what everything inside it waits for.
                 add(call.count, call.file)
                 add(call.forEach, call.file)
                 addReferences(call.dependsOn)

@@ -56,11 +56,12 @@ import Testing
             \t"module.db.var.name" ["shape"="note"]
             \t"module.db.pcplan_data.table" ["shape"="box"]
             \t"local.label" -> "var.name"
-            \t"module.db" -> "local.label"
             \t"pcplan_data.first" -> "local.label"
             \t"pcplan_data.second" -> "module.db"
             \t"pcplan_data.second" -> "pcplan_data.first"
+            \t"pcplan_data.second" -> "module.db.pcplan_data.table"
             \t"output.id" -> "pcplan_data.second"
+            \t"module.db.var.name" -> "local.label"
             \t"module.db.var.name" -> "module.db"
             \t"module.db.pcplan_data.table" -> "module.db"
             \t"module.db.pcplan_data.table" -> "module.db.var.name"
