@@ -134,7 +134,7 @@ let package = Package(
         // started on 127.0.0.1 with signature checking on).
         .testTarget(
             name: "PCProviderAWSTests",
-            dependencies: ["PCProviderAWS", "PCAWS", "PCHTTP", "PCProvider", "PCLang", "PCPlan"],
+            dependencies: ["PCProviderAWS", "PCAWS", "PCHTTP", "PCProvider", "PCLang", "PCPlan", "PCCommands", "PCState"],
             resources: [.copy("Fixtures")]
         ),
     ]
