@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# The main job at this stage: installs what is missing (moto included),
-# builds pcplan in release mode, checks the formatting of and validates every
-# configuration under examples/ and modules/, plans and applies
-# examples/local (built-in providers), then plans, applies and destroys
-# examples/aws-ecs against a local AWS endpoint (moto's server on 127.0.0.1).
+# The main job: Prisma Cloud Compute on Amazon ECS, planned and applied by
+# pcplan against a local AWS endpoint.
+#
+# It installs what is missing (moto included), builds pcplan in release
+# mode, checks the formatting of and validates every configuration under
+# examples/ and modules/, then starts moto's server on 127.0.0.1 and runs
+# examples/prisma-cloud-ecs (the Console, its EFS file system and load
+# balancer, worker nodes and the Defender) against it: plan, apply, the
+# outputs, and a second plan that must find nothing to do. The state is a
+# SQLite file in a temporary directory; moto is stopped by its process id
+# when the job ends.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -15,61 +21,44 @@ pcplan="$(swift build -c release --show-bin-path)/pcplan"
 
 "$pcplan" version
 
-# modules/ may not exist yet in a fresh clone (git keeps no empty directories).
-roots=()
-for root in examples modules; do
-    if [ -d "$root" ]; then roots+=("$root"); fi
-done
-
-echo "==> pcplan fmt -check -recursive ${roots[*]}"
-"$pcplan" fmt -check -recursive "${roots[@]}"
+echo "==> pcplan fmt -check -recursive examples modules"
+"$pcplan" fmt -check -recursive examples modules
 
 # validate reads one directory at a time, as terraform validate does.
 status=0
 while IFS= read -r directory; do
     echo "==> pcplan validate $directory"
     "$pcplan" validate "$directory" || status=1
-done < <(find "${roots[@]}" -name '*.pcl' -not -path '*/.*' -exec dirname {} \; | sort -u)
+done < <(find examples modules -name '*.pcl' -not -path '*/.*' -exec dirname {} \; | sort -u)
 [ "$status" -eq 0 ] || exit "$status"
 
-# A plan with the built-in providers: modules, for_each, count, a rendered
-# file. The plan, its Markdown for a pull request and its JSON go to a
-# temporary directory, as does the (empty) state.
-out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
-echo "==> pcplan -chdir=examples/local plan -out $out/plan.bin -markdown-out $out/plan.md"
-"$pcplan" -chdir=examples/local plan -state "$out/pcplan.state.db" -out "$out/plan.bin" -markdown-out "$out/plan.md"
-echo "==> pcplan show -json (first 300 characters)"
-"$pcplan" -chdir=examples/local show -json "$out/plan.bin" | head -c 300; echo
-echo "==> $out/plan.md (first 20 lines)"
-head -20 "$out/plan.md"
-
-# Apply it, check that planning again proposes nothing, then destroy it.
-echo "==> pcplan -chdir=examples/local apply -auto-approve"
-"$pcplan" -chdir=examples/local apply -auto-approve -state "$out/pcplan.state.db"
-echo "==> pcplan -chdir=examples/local plan -detailed-exitcode (expect no changes)"
-"$pcplan" -chdir=examples/local plan -detailed-exitcode -state "$out/pcplan.state.db" > /dev/null
-echo "==> pcplan -chdir=examples/local output"
-"$pcplan" -chdir=examples/local output -state "$out/pcplan.state.db"
-echo "==> pcplan -chdir=examples/local destroy -auto-approve"
-"$pcplan" -chdir=examples/local destroy -auto-approve -state "$out/pcplan.state.db" | tail -1
-
-# The AWS provider against a local AWS endpoint: moto's server on a free
-# port of 127.0.0.1, stopped by its process id when the job ends. The same
-# configuration runs against a real account without AWS_ENDPOINT_URL and
-# with real credentials.
 if ! command -v moto_server >/dev/null 2>&1; then
     echo "error: moto_server is not installed; run: python3 -m pip install 'moto[server]==5.2.1'" >&2
     exit 1
 fi
+
+out="$(mktemp -d)"
+moto_pid=""
+cleanup() {
+    if [ -n "$moto_pid" ]; then
+        kill "$moto_pid" 2>/dev/null || true
+        wait "$moto_pid" 2>/dev/null || true
+    fi
+    rm -rf "$out"
+}
+trap cleanup EXIT
+
+# moto's server on a free port of 127.0.0.1. The modules attach AWS managed
+# policies (AmazonEC2ContainerServiceforEC2Role, ...), which moto only knows
+# when asked to load them.
 moto_log="$out/moto.log"
-moto_server -H 127.0.0.1 -p 0 > "$moto_log" 2>&1 &
+MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p 0 > "$moto_log" 2>&1 &
 moto_pid=$!
-trap 'kill "$moto_pid" 2>/dev/null || true; rm -rf "$out"' EXIT
 port=""
-for _ in $(seq 1 200); do
+for _ in $(seq 1 300); do
     port="$(grep -o 'http://127.0.0.1:[0-9]*' "$moto_log" | head -1 | sed 's/.*://')" || true
     [ -n "$port" ] && break
+    kill -0 "$moto_pid" 2>/dev/null || break
     sleep 0.1
 done
 if [ -z "$port" ]; then
@@ -77,15 +66,51 @@ if [ -z "$port" ]; then
     cat "$moto_log" >&2
     exit 1
 fi
+
 export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
-aws_state="$out/aws.state.db"
-echo "==> AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL pcplan -chdir=examples/aws-ecs plan"
-"$pcplan" -chdir=examples/aws-ecs plan -state "$aws_state" -out "$out/aws.plan"
-echo "==> pcplan -chdir=examples/aws-ecs apply"
-time "$pcplan" -chdir=examples/aws-ecs apply -state "$aws_state" "$out/aws.plan"
-echo "==> pcplan -chdir=examples/aws-ecs plan -detailed-exitcode (expect no changes)"
-"$pcplan" -chdir=examples/aws-ecs plan -detailed-exitcode -state "$aws_state" | tail -3
-echo "==> pcplan -chdir=examples/aws-ecs plan -var replicas=3 (one in-place update)"
-"$pcplan" -chdir=examples/aws-ecs plan -no-color -var replicas=3 -state "$aws_state" | grep -E '^  #|^Plan:'
-echo "==> pcplan -chdir=examples/aws-ecs destroy -auto-approve"
-"$pcplan" -chdir=examples/aws-ecs destroy -auto-approve -state "$aws_state" | tail -1
+example=examples/prisma-cloud-ecs
+state="$out/pcplan.state.db"
+# Placeholder images and install bundle, and the hard memory limit moto
+# insists on: see the file.
+vars=(-var-file=local-endpoint.pclvars)
+
+echo
+echo "==> AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL pcplan -chdir=$example plan -out prisma.plan"
+"$pcplan" -chdir="$example" plan -no-color -state "$state" "${vars[@]}" -out "$out/prisma.plan" -markdown-out "$out/prisma.md" \
+    | grep -E '^  # |^Plan:'
+echo "(the whole plan: $(wc -l < "$out/prisma.md") lines of Markdown for a pull request; docs/examples/ has them all)"
+
+echo
+echo "==> pcplan -chdir=$example apply -auto-approve -parallelism=10"
+start=$(date +%s%N)
+"$pcplan" -chdir="$example" apply -no-color -auto-approve -parallelism=10 -state "$state" "${vars[@]}" | tail -n 14
+end=$(date +%s%N)
+echo "(apply took $(( (end - start) / 1000000 )) ms)"
+
+echo
+echo "==> pcplan -chdir=$example plan -detailed-exitcode (expect no changes)"
+"$pcplan" -chdir="$example" plan -no-color -detailed-exitcode -state "$state" "${vars[@]}" | grep -E "^No changes|^Plan:"
+
+echo
+echo "==> pcplan -chdir=$example state list | wc -l"
+"$pcplan" -chdir="$example" state list -state "$state" | wc -l
+
+cat <<'GUIDE'
+
+Done. To deploy the same example to a real AWS account:
+
+  1. Credentials: export AWS_PROFILE (or AWS_ACCESS_KEY_ID and
+     AWS_SECRET_ACCESS_KEY) and AWS_REGION; do not set AWS_ENDPOINT_URL.
+  2. First apply, Console only (you have no install bundle yet):
+       pcplan -chdir=examples/prisma-cloud-ecs apply \
+         -var console_image=registry-auth.twistlock.com/tw_<token>/twistlock/console:console_<X_Y_Z> \
+         -var deploy_defenders=false
+  3. Open the console_url output, create the first admin user, enter the
+     license, and copy the Defender image name and install bundle
+     (Manage > Defenders > Deploy).
+  4. Apply again with -var deploy_defenders=true, -var defender_image=...
+     and the bundle in a var file (install_bundle = "..."): it is kept in
+     Secrets Manager and never shown.
+
+docs/prisma-cloud-ecs.md walks through every step.
+GUIDE
