@@ -139,13 +139,8 @@ struct ShowCommand: TerminalCommand {
         let snapshot = state?.snapshot
             ?? StateSnapshot(lineage: "", serial: 0, pcplanVersion: VersionCommand.version, resources: [], outputs: [])
         if json {
-            do {
-                terminal.standardOutput.write(try StatePullJSON.render(snapshot))
-                return ExitStatus.success
-            } catch {
-                printer.print([Diagnostic(code: .stateUnavailable, detail: StateAccess.describe(error, path: statePath))])
-                return ExitStatus.failure
-            }
+            terminal.standardOutput.write(PlanRenderer.stateJSON(snapshot) + "\n")
+            return ExitStatus.success
         }
         guard state != nil else {
             terminal.standardOutput.write("No state.\n")

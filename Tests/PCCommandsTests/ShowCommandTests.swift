@@ -61,17 +61,33 @@ import Testing
         #expect(!result.output.contains("s3cret"))
     }
 
-    @Test func jsonWithoutAPlanIsTheState() throws {
+    /// Terraform's JSON state format, with sensitive values left out:
+    /// `state pull` is the way to the raw state.
+    @Test func jsonWithoutAPlanIsTheStateInTerraformsFormat() throws {
         let sandbox = try Sandbox()
-        let backend = try StateFixture.sample(sandbox)
+        try StateFixture.write(
+            sandbox,
+            records: [StateFixture.data("pcplan_data.web", name: "web")],
+            outputs: [
+                OutputRecord(name: "name", valueJSON: #""web""#),
+                OutputRecord(name: "token", valueJSON: #""s3cret""#, sensitive: true),
+            ])
         let result = pcplan(["show", "-json"], in: sandbox.root)
         #expect(result.status == 0)
-        #expect(result.output == (try backend.pullJSON()))
+        #expect(!result.output.contains("s3cret"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(object["format_version"] as? String == "1.0")
+        let values = try #require(object["values"] as? [String: Any])
+        let outputs = try #require(values["outputs"] as? [String: [String: Any]])
+        #expect(outputs["token"]?["sensitive"] as? Bool == true)
+        #expect(outputs["token"]?["value"] is NSNull)
+        let root = try #require(values["root_module"] as? [String: Any])
+        #expect((root["resources"] as? [Any])?.isEmpty == false)
         let empty = try Sandbox()
         let none = pcplan(["show", "--json"], in: empty.root)
         #expect(none.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(none.output.utf8)) as? [String: Any])
-        #expect((object["resources"] as? [Any])?.isEmpty == true)
+        let nothing = try #require(try JSONSerialization.jsonObject(with: Data(none.output.utf8)) as? [String: Any])
+        #expect((nothing["values"] as? [String: Any])?["outputs"] == nil)
     }
 
     /// A configuration planned to a file by `pcplan plan -out`.

@@ -16,7 +16,7 @@ extension PlanJSON {
         for change in plan.outputChanges where change.action != .delete {
             var output: [String: JSONTree] = ["sensitive": .bool(change.isSensitive)]
             if change.after.isWhollyKnown {
-                output["value"] = .value(change.after)
+                output["value"] = change.isSensitive ? .value(.null) : .value(ValueMirror.knownPart(change.after) ?? .null)
                 output["type"] = ValueMirror.type(change.after.unmarkedDeepValue.type)
             }
             outputs[change.name] = .object(output)
@@ -48,7 +48,7 @@ extension PlanJSON {
     /// object (Terraform omits an empty `values`).
     static func attributeValues(_ value: Value) -> JSONTree? {
         guard let attributes = value.attributes, !attributes.isEmpty else { return nil }
-        return .object(attributes.mapValues(JSONTree.value))
+        return .object(attributes.mapValues { JSONTree.value(ValueMirror.knownPart($0) ?? .null) })
     }
 
     /// `prior_state`: the state read before planning, in Terraform's JSON
@@ -104,7 +104,7 @@ extension PlanJSON {
     static func stateOutput(_ record: OutputRecord) -> JSONTree {
         var members: [String: JSONTree] = ["sensitive": .bool(record.sensitive)]
         guard let value = try? Value.fromJSON(record.valueJSON) else { return .object(members) }
-        members["value"] = .value(value)
+        members["value"] = record.sensitive ? .value(.null) : .value(value)
         if let typeJSON = record.typeJSON, let type = try? Value.fromJSON(typeJSON) {
             members["type"] = .value(type)
         } else {

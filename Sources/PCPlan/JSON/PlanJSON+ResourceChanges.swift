@@ -40,7 +40,7 @@ extension PlanJSON {
             "after_sensitive": ValueMirror.sensitive(change.after),
         ]
         if change.after.isWhollyKnown {
-            members["after"] = .value(change.after)
+            members["after"] = .value(ValueMirror.knownPart(change.after) ?? .null)
             members["after_unknown"] = .emptyObject
         } else {
             if let known = ValueMirror.knownPart(change.after), !known.isNull { members["after"] = .value(known) }

@@ -74,12 +74,12 @@ enum PlanJSON {
     static func outputChange(_ change: OutputChange) -> JSONTree {
         var members: [String: JSONTree] = [
             "actions": .array(change.action.jsonActions.map(JSONTree.string)),
-            "before": .value(ValueMirror.knownPart(change.before) ?? .null),
+            "before": change.isSensitive ? .value(.null) : .value(ValueMirror.knownPart(change.before) ?? .null),
             "before_sensitive": .bool(change.isSensitive),
             "after_sensitive": .bool(change.isSensitive),
         ]
         if change.after.isWhollyKnown {
-            members["after"] = .value(change.after)
+            members["after"] = change.isSensitive ? .value(.null) : .value(ValueMirror.knownPart(change.after) ?? .null)
             members["after_unknown"] = .bool(false)
         } else {
             if let known = ValueMirror.knownPart(change.after), !known.isNull { members["after"] = .value(known) }

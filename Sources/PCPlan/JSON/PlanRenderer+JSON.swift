@@ -6,11 +6,6 @@ extension PlanRenderer {
     /// policy checkers, cost estimators, review bots.
     ///
     /// What follows Terraform exactly (checked against Terraform 1.11):
-    /// - Sensitive values ARE written in clear in `before`, `after`,
-    ///   `planned_values`, `prior_state`, `output_changes` and `variables`,
-    ///   with `before_sensitive`/`after_sensitive`/`sensitive_values` saying
-    ///   where they are. The JSON plan is a machine document holding secrets,
-    ///   like the plan file and the state: treat it as such.
     /// - Unknown values are left out of objects and written as `null` in
     ///   arrays; `after_unknown` says where they were. A wholly unknown
     ///   `after` (or output value) is omitted.
@@ -18,6 +13,12 @@ extension PlanRenderer {
     ///   nothing is listed only in refresh-only mode.
     ///
     /// What differs, on purpose or for want of data in `Plan`:
+    /// - Sensitive values are written as `null` in `before`, `after`,
+    ///   `planned_values`, `prior_state`, `output_changes` and `variables`
+    ///   (Terraform writes them in clear); `before_sensitive`,
+    ///   `after_sensitive` and `sensitive_values` still say where they are.
+    ///   JSON plans are posted to pull requests and kept as CI artifacts, so
+    ///   they hold no secrets; the plan file does, as it must to be applied.
     /// - Object keys are sorted everywhere (Terraform writes struct fields in
     ///   declaration order); arrays keep the plan's order.
     /// - `terraform_version` is pcplan's version, also given as
@@ -36,5 +37,14 @@ extension PlanRenderer {
     /// `schema_version`); nil leaves `prior_state` out.
     public static func json(_ plan: Plan, priorState: StateSnapshot?) -> String {
         PlanJSON.document(plan, priorState: priorState).text
+    }
+
+    /// A state in Terraform's JSON state format (`terraform show -json`
+    /// without a plan): `format_version`, `terraform_version` and `values`
+    /// with the root module, its resources and outputs. Sensitive values are
+    /// written as `null` and marked in `sensitive_values`; `pcplan state
+    /// pull` is the way to the raw state.
+    public static func stateJSON(_ state: StateSnapshot) -> String {
+        PlanJSON.priorState(state).text
     }
 }

@@ -18,8 +18,15 @@ import PCLang
 ///   content) and an unknown primitive or dynamic value is `false`.
 enum ValueMirror {
     /// The value without its unknown parts; nil when it is unknown itself.
+    ///
+    /// Sensitive parts are written as `null` (their place is still marked
+    /// in the sensitivity mirror). Terraform writes them in the clear; a
+    /// JSON plan is posted to pull requests and kept by CI systems, so
+    /// pcplan keeps secrets out of it, as it does out of every other plan
+    /// form.
     static func knownPart(_ value: Value) -> Value? {
-        if value.isWhollyKnown { return value }
+        if value.isSensitive { return value.isKnown ? .null(value.type) : nil }
+        if value.isWhollyKnown && !value.containsSensitive { return value }
         switch value.content {
         case .unknown:
             return nil
