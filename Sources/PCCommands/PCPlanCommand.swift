@@ -21,7 +21,7 @@ public struct PCPlanCommand: ParsableCommand {
         subcommands: [
             PlanCommand.self, ApplyCommand.self, DestroyCommand.self, OutputCommand.self, ValidateCommand.self, FmtCommand.self, VersionCommand.self,
             ConsoleCommand.self, ForceUnlockCommand.self, GraphCommand.self, ImportCommand.self, ShowCommand.self,
-            StateCommand.self,
+            StateCommand.self, DocsCommand.self,
         ],
         helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
     )
@@ -115,6 +115,7 @@ public struct PCPlanCommand: ParsableCommand {
         "console": ConsoleCommand.self,
         "apply": ApplyCommand.self,
         "destroy": DestroyCommand.self,
+        "docs": DocsCommand.self,
         "fmt": FmtCommand.self,
         "force-unlock": ForceUnlockCommand.self,
         "graph": GraphCommand.self,
@@ -151,6 +152,7 @@ public struct PCPlanCommand: ParsableCommand {
 
         All other commands:
           console       Try expressions against the configuration and state
+          docs          Write a module's inputs and outputs as Markdown tables
           fmt           Reformat your configuration in the standard style
           force-unlock  Release a stuck lock on the current state
           graph         Print the configuration's dependency graph in DOT
