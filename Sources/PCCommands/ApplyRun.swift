@@ -158,14 +158,16 @@ struct ApplyRun {
         }, onEvent: { event in progress.show(event) })
         interrupts.cancel()
         progress.finish()
-        printer.print(errors.all)
-        // Nothing is left for the outputs of a destroy to describe.
-        let outputs = summary.isComplete && mode != .destroy ? evaluator.rootOutputs() : []
+        // Nothing is left for the outputs of a destroy to describe. An
+        // output whose precondition fails is an error like a failed action.
+        let checked = summary.isComplete && mode != .destroy ? evaluator.checkedRootOutputs() : (outputs: [], diagnostics: [])
+        let outputs = checked.outputs
+        printer.print(errors.all + checked.diagnostics)
         if summary.isComplete {
             recordOutputs(outputs, state: state, printer: &printer)
         }
         terminal.standardOutput.write(progress.closing(summary, stopped: summary.wasStopped, destroying: mode == .destroy))
-        if summary.isComplete {
+        if summary.isComplete && !checked.diagnostics.hasErrors {
             if options.json {
                 progress.outputs(outputs)
             } else {
@@ -173,7 +175,7 @@ struct ApplyRun {
             }
         }
         if summary.wasStopped { return Self.interrupted }
-        return summary.isComplete ? ExitStatus.success : ExitStatus.failure
+        return summary.isComplete && !checked.diagnostics.hasErrors ? ExitStatus.success : ExitStatus.failure
     }
 
     /// Records `outputs` and removes recorded outputs no longer declared

@@ -52,7 +52,8 @@ extension DeclarationDecoder {
         let declaration = OutputDeclaration(
             name: name, value: value.value, description: constantString(arguments["description"], file),
             isSensitive: constantBool(arguments["sensitive"], file, default: false),
-            dependsOn: references(arguments["depends_on"], file), file: file, range: block.range)
+            dependsOn: references(arguments["depends_on"], file), file: file, range: block.range,
+            preconditions: conditions(in: block.body, postconditions: false, file: file).preconditions)
         if let existing = module.outputs[name] {
             duplicate("output \"\(name)\"", existing.file, existing.range, file, block.labels[0].range)
             return
@@ -73,7 +74,11 @@ extension DeclarationDecoder {
                 meta[attribute.name] = attribute
             case .block(let nested) where nested.type == "lifecycle" && mode == .managed:
                 lifecycle = decodeLifecycle(nested, file: file)
-            case .block(let nested) where nested.type == "lifecycle" || nested.type == "connection" || nested.type == "provisioner":
+            case .block(let nested) where nested.type == "lifecycle":
+                // A data source's lifecycle holds only its conditions.
+                _ = arguments(nested.body, allowed: [], blocks: ["precondition", "postcondition"], in: "the lifecycle block of a data source", file)
+                (lifecycle.preconditions, lifecycle.postconditions) = conditions(in: nested.body, postconditions: true, file: file)
+            case .block(let nested) where nested.type == "connection" || nested.type == "provisioner":
                 report(.unsupportedBlockType, "A \"\(nested.type)\" block is not supported in a \(mode == .data ? "data" : "resource") block.", file, nested.typeRange)
             default:
                 items.append(item)
@@ -127,6 +132,7 @@ extension DeclarationDecoder {
                 report(.invalidValueForArgument, "ignore_changes must be a list of attribute names, or the keyword all.", file, ignore.value.range)
             }
         }
+        (lifecycle.preconditions, lifecycle.postconditions) = conditions(in: block.body, postconditions: true, file: file)
         if let triggers = arguments["replace_triggered_by"] {
             if case .tuple(let tuple) = triggers.value {
                 lifecycle.replaceTriggeredBy = tuple.elements

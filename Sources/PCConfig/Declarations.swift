@@ -41,9 +41,11 @@ public struct OutputDeclaration: Sendable {
     public var dependsOn: [Reference]
     public var file: SourceFile
     public var range: SourceRange
+    /// `precondition` blocks, checked whenever the value is evaluated.
+    public var preconditions: [Validation] = []
 }
 
-/// `lifecycle { … }` of a resource.
+/// `lifecycle { … }` of a resource (of a data source: only the conditions).
 public struct Lifecycle: Sendable {
     public var createBeforeDestroy = false
     public var preventDestroy = false
@@ -51,6 +53,12 @@ public struct Lifecycle: Sendable {
     public var ignoreChanges: [String] = []
     public var ignoreAllChanges = false
     public var replaceTriggeredBy: [SyntaxExpression] = []
+    /// Checked before each instance is planned, and again before it is
+    /// applied when the plan could not tell.
+    public var preconditions: [Validation] = []
+    /// Checked against each instance's planned object and again against
+    /// the applied one; `self` is that object.
+    public var postconditions: [Validation] = []
 
     public init() {}
 }

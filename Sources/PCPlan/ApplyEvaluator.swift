@@ -104,9 +104,18 @@ public final class ApplyEvaluator: @unchecked Sendable {
     /// The root module's outputs, evaluated against everything applied:
     /// what `pcplan apply` records and prints at the end.
     public func rootOutputs() -> [(name: String, value: Value, isSensitive: Bool)] {
+        checkedRootOutputs().outputs
+    }
+
+    /// The root module's outputs and the problems evaluating them found,
+    /// such as a failed precondition. An output whose precondition failed
+    /// keeps its recorded value, as Terraform keeps it; one never recorded
+    /// is left out.
+    public func checkedRootOutputs() -> (outputs: [(name: String, value: Value, isSensitive: Bool)], diagnostics: [Diagnostic]) {
         lock.lock()
         defer { lock.unlock() }
-        guard let graph = planner.graph else { return [] }
+        guard let graph = planner.graph else { return ([], []) }
+        let before = planner.diagnostics.count
         for position in graph.order {
             let node = graph.nodes[position]
             switch node.kind {
@@ -114,10 +123,37 @@ public final class ApplyEvaluator: @unchecked Sendable {
             default: continue
             }
         }
+        // Warnings other than failed conditions were shown with the plan.
+        let found = planner.diagnostics[before...].filter { $0.isError || $0.code == .outputPreconditionFailed }
+        planner.diagnostics.removeSubrange(before...)
         let values = planner.table.modules[.root]?.outputs ?? [:]
-        return planner.root.outputs.keys.sorted().map { name in
-            (name, values[name] ?? .null, planner.root.outputs[name]!.isSensitive)
+        let failed = planner.outputsFailingConditions[.root] ?? []
+        let outputs = planner.root.outputs.keys.sorted().compactMap { name -> (name: String, value: Value, isSensitive: Bool)? in
+            let isSensitive = planner.root.outputs[name]!.isSensitive
+            guard failed.contains(name) else { return (name, values[name] ?? .null, isSensitive) }
+            let recorded = planner.priorOutput(name)
+            return recorded.isNull ? nil : (name, recorded, isSensitive)
         }
+        return (outputs, found)
+    }
+
+    /// The preconditions of a planned instance, checked just before its
+    /// change against what has been applied so far: those the plan could
+    /// not decide are decided here, before the provider is asked anything.
+    public func preconditionProblems(for address: String) -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let context = planner.instanceContexts[address], !context.declaration.lifecycle.preconditions.isEmpty else { return [] }
+        return planner.applyTimeConditionProblems(context, object: nil)
+    }
+
+    /// The postconditions of an applied instance, checked against the
+    /// object the provider returned (`self`).
+    public func postconditionProblems(for address: String, object: Value) -> [Diagnostic] {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let context = planner.instanceContexts[address], !context.declaration.lifecycle.postconditions.isEmpty else { return [] }
+        return planner.applyTimeConditionProblems(context, object: object)
     }
 
     /// Evaluates again the variables, locals and module outputs `node`

@@ -63,12 +63,15 @@ public struct ChangeApplication: Sendable {
             case .read:
                 let (configuration, diagnostics) = evaluator.configuration(for: change.address)
                 guard let configuration else { return .failure(diagnostics.first { $0.isError }!) }
+                if let failed = conditionFailure(change, evaluator.preconditionProblems(for: change.address)) { return .failure(failed) }
                 let value = try configured.readDataSource(type: change.type, configuration: configuration.unmarkedDeepValue)
-                try record(change, value: value, marks: configuration, started: started)
+                let recorded = try record(change, value: value, marks: configuration, started: started)
+                if let failed = conditionFailure(change, evaluator.postconditionProblems(for: change.address, object: recorded)) { return .failure(failed) }
                 return .success(Outcome(id: value.attributes?["id"]?.stringValue, duration: Date().timeIntervalSince(started)))
             case .create, .update, .deleteThenCreate, .createThenDelete:
                 let (configuration, diagnostics) = evaluator.configuration(for: change.address)
                 guard let configuration else { return .failure(diagnostics.first { $0.isError }!) }
+                if let failed = conditionFailure(change, evaluator.preconditionProblems(for: change.address)) { return .failure(failed) }
                 let plain = configuration.unmarkedDeepValue
                 let replacing = change.action.isReplace
                 if change.action == .deleteThenCreate {
@@ -100,11 +103,15 @@ public struct ChangeApplication: Sendable {
                     }
                 }
                 let value = try outcome.get()
-                try record(change, value: value, marks: configuration, started: started, clearing: intent.map { [$0] } ?? [])
+                let recorded = try record(change, value: value, marks: configuration, started: started, clearing: intent.map { [$0] } ?? [])
                 if change.action == .createThenDelete {
                     // The new object is recorded; the old one goes last.
                     _ = try configured.applyChange(ApplyChangeRequest(type: change.type, prior: priorValue, planned: .null, configuration: .null))
                 }
+                // Checked once the change is complete and recorded: a failed
+                // postcondition stops what depends on the object, but the
+                // object itself stays in the state, nothing is lost.
+                if let failed = conditionFailure(change, evaluator.postconditionProblems(for: change.address, object: recorded)) { return .failure(failed) }
                 return .success(Outcome(id: value.attributes?["id"]?.stringValue, duration: Date().timeIntervalSince(started)))
             }
         } catch let error as ProviderError {
@@ -146,13 +153,28 @@ public struct ChangeApplication: Sendable {
         return intent.key
     }
 
+    /// The first error among a change's condition problems, as the
+    /// action's failure; later ones are counted in it, since an action
+    /// fails with one diagnostic.
+    private func conditionFailure(_ change: ResourceChange, _ problems: [Diagnostic]) -> Diagnostic? {
+        let errors = problems.filter(\.isError)
+        guard var first = errors.first else { return nil }
+        first.summary = "\(change.address): \(first.summary)"
+        if errors.count > 1 {
+            first.detail += "\n\n\(errors.count - 1) more condition\(errors.count == 2 ? "" : "s") of \(change.address) failed too."
+        }
+        return first
+    }
+
     /// Records the new object with the marks the configuration and schema
     /// give it (clearing the intents that announced it, in the same
-    /// transaction), then lets dependents see it.
+    /// transaction), then lets dependents see it. Returns the object as
+    /// recorded, marks included.
+    @discardableResult
     private func record(
         _ change: ResourceChange, value: Value, marks configuration: Value, started: Date, status: InstanceStatus = .ready,
         clearing intents: [IntentKey] = []
-    ) throws {
+    ) throws -> Value {
         var marked = value.markingSensitive(at: configuration.unmarkedDeep().sensitivePaths)
         if let schema = schema(of: change) { marked = SensitiveMarks.apply(schema, to: marked) }
         let columns = StateValues.columns(of: marked)
@@ -166,5 +188,6 @@ public struct ChangeApplication: Sendable {
             createdAt: prior[change.address]?.createdAt ?? now, updatedAt: now,
             lastApplyDuration: now.timeIntervalSince(started)))]), clearingIntents: intents)
         evaluator.record(marked, for: change.address)
+        return marked
     }
 }

@@ -39,6 +39,10 @@ extension Planner {
         for (instanceKey, repetition) in expanded {
             let address = ResourceInstanceAddress(module: instance, resource: resource.address, key: instanceKey)
             let instanceScope = PlanScope(table: table, module: module, instance: instance, repetition: repetition, rootDirectory: rootDirectory)
+            guard checkPreconditions(resource, address: address, scope: instanceScope, module: module) else {
+                instanceValues.append((instanceKey, .unknown(schema.valueType)))
+                continue
+            }
             var decoder = SchemaDecoder(evaluator: evaluator(for: module), scope: instanceScope, file: resource.file)
             let configuration = decoder.decode(resource.body, schema: schema, context: "a \(resource.address.type) block", ownerRange: resource.headerRange)
             diagnostics += decoder.diagnostics
@@ -49,6 +53,7 @@ extension Planner {
                 value = planManaged(resource, address: address, configuration: configuration, schema: schema, provider: provider,
                                     dependencies: dependencies, scope: instanceScope, module: module)
             }
+            checkPostconditions(resource, address: address, object: value, scope: instanceScope, module: module)
             instanceValues.append((instanceKey, value))
             instancesOf[key, default: []].append(address.description)
             instanceContexts[address.description] = InstanceContext(

@@ -41,6 +41,9 @@ public final class Planner {
     /// Default configurations that failed, reported once.
     var unconfigurableProviders: Set<String> = []
     var targetedNodes: Set<Int>?
+    /// Outputs whose preconditions failed the last time they were
+    /// evaluated: apply keeps their recorded values instead.
+    var outputsFailingConditions: [ModuleInstance: Set<String>] = [:]
     var graph: ConfigGraph!
 
     public init(configuration: Module, state: StateSnapshot?, providers: ProviderRegistry, options: PlanOptions) {
@@ -164,6 +167,12 @@ public final class Planner {
     }
 
     func evaluateOutput(_ output: OutputDeclaration, in instance: ModuleInstance, scope: PlanScope, module: Module) {
+        guard checkPreconditions(output, in: instance, scope: scope, module: module) else {
+            table.modules[instance, default: ModuleValues()].outputs[output.name] = .unknown
+            outputsFailingConditions[instance, default: []].insert(output.name)
+            return
+        }
+        outputsFailingConditions[instance]?.remove(output.name)
         var value = evaluateExpression(output.value, file: output.file, scope: scope, module: module)
         if output.isSensitive { value = value.marked() }
         if instance.isRoot && !output.isSensitive && value.containsSensitive {

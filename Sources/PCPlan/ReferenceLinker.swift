@@ -65,6 +65,7 @@ struct ReferenceLinker {
             if let output = module.outputs[name] {
                 add(output.value, output.file)
                 addReferences(output.dependsOn)
+                for rule in output.preconditions { add(rule.condition, output.file); add(rule.errorMessage, output.file) }
             }
         case .moduleCall(let name):
             if let call = module.moduleCalls[name] {
@@ -84,6 +85,10 @@ struct ReferenceLinker {
                 add(resource.forEach, resource.file)
                 addReferences(resource.dependsOn)
                 for trigger in resource.lifecycle.replaceTriggeredBy { add(trigger, resource.file) }
+                for rule in resource.lifecycle.preconditions + resource.lifecycle.postconditions {
+                    add(rule.condition, resource.file)
+                    add(rule.errorMessage, resource.file)
+                }
                 let provider = ConfigNode(module: node.module, kind: .provider(resource.providerName, alias: resource.providerAlias))
                 if index[provider] != nil { result.append((provider, resource.file, resource.headerRange)) }
                 // Everything in a module waits for what the module call
