@@ -6,12 +6,17 @@ import PCLang
 extension Planner {
     /// The instances `count` or `for_each` asks for, or one instance without
     /// a key when neither is set. Nil after a diagnostic.
+    ///
+    /// A count or for_each left unknown after a provider could not be
+    /// configured is not reported: its data sources were never read, and
+    /// the provider's own error (already reported) is the one to fix.
     func expansion(
         count: SyntaxExpression?, forEach: SyntaxExpression?, file: SourceFile, scope: PlanScope, module: Module, what: String
     ) -> [(key: PCConfig.InstanceKey?, repetition: Repetition)]? {
         if let count {
             let value = evaluateExpression(count, file: file, scope: scope, module: module).unmarkedDeepValue
             if !value.isKnown {
+                guard unconfigurableProviders.isEmpty else { return nil }
                 diagnostics.append(Diagnostic(
                     code: .invalidCountArgument,
                     detail: "The \"count\" value of \(what) depends on values that cannot be determined until apply, so pcplan cannot predict how many instances will be created. To work around this, use -target to first apply only the resources that the count depends on, or compute the count from values known during planning.",
@@ -38,6 +43,7 @@ extension Planner {
             return nil
         }
         if !value.isKnown || (value.attributes == nil && !(value.elements?.allSatisfy(\.isKnown) ?? true)) {
+            guard unconfigurableProviders.isEmpty else { return nil }
             diagnostics.append(Diagnostic(
                 code: .invalidForEachArgument,
                 detail: "The \"for_each\" value of \(what) depends on values that cannot be determined until apply, so pcplan cannot predict how many instances will be created. Use keys known during planning (for example names from variables), or use -target to first apply the resources the keys depend on.",

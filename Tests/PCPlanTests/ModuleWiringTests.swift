@@ -1,4 +1,5 @@
 import PCDiagnostics
+import PCLang
 import PCPlan
 import PCProvider
 import Testing
@@ -159,5 +160,44 @@ import Testing
         #expect(errors.count == 1, "\(errors.map(\.detail))")
         let line = errors.first?.location.map { $0.file.position(at: $0.range.start).line }
         #expect(line == 20, "the error belongs to output \"taken\"")
+    }
+
+    @Test("a provider that cannot be configured is the one error, not the counts its unread data sources leave unknown")
+    func unconfigurableProviderIsTheOnlyError() throws {
+        let fixture = try PlannerFixture(files: [
+            "main.pcl": """
+                provider "broken" {}
+                data "broken_lookup" "zones" {
+                  key = "zones"
+                }
+                resource "pcplan_data" "per_zone" {
+                  count = length(data.broken_lookup.zones.value)
+                  input = count.index
+                }
+                resource "pcplan_data" "by_zone" {
+                  for_each = toset([data.broken_lookup.zones.value])
+                  input    = each.key
+                }
+                """,
+        ])
+        let (plan, diagnostics) = try fixture.plan(
+            providers: BuiltinProvider.all(workingDirectory: fixture.directory) + [UnconfigurableProvider()])
+        #expect(plan == nil)
+        let errors = diagnostics.filter(\.isError)
+        #expect(errors.map(\.code) == [.providerError], "\(errors.map(\.detail))")
+    }
+}
+
+/// A provider whose every configuration is refused, as the AWS provider
+/// refuses one without credentials.
+private struct UnconfigurableProvider: Provider {
+    let name = "broken"
+    let source = "pcplan/broken"
+    var resourceSchemas: [String: ResourceSchema] { [:] }
+    var dataSourceSchemas: [String: ResourceSchema] { ["broken_lookup": TestProvider.lookup] }
+    var configurationSchema: ResourceSchema { ResourceSchema(attributes: [:]) }
+
+    func configured(with configuration: Value) throws(ProviderError) -> any ConfiguredProvider {
+        throw ProviderError("No credentials found")
     }
 }
