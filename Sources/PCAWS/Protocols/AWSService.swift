@@ -140,6 +140,11 @@ extension AWSService {
         endpointKey: "efs", signingName: "elasticfilesystem", endpointPrefix: "elasticfilesystem", serviceID: "EFS",
         wireProtocol: .restJSON, apiVersion: "2015-02-01")
 
+    /// Locks of the S3 state backend (one item per lock).
+    public static let dynamoDB = AWSService(
+        endpointKey: "dynamodb", signingName: "dynamodb", endpointPrefix: "dynamodb", serviceID: "DynamoDB",
+        wireProtocol: .json, apiVersion: "2012-08-10", targetPrefix: "DynamoDB_20120810", jsonVersion: "1.0")
+
     /// Every service pcplan speaks to, in the order the docs list them.
     public static let all: [AWSService] = [.ec2, .autoScaling, .elb, .iam, .sts, .ecs, .ssm, .secretsManager, .efs]
 
