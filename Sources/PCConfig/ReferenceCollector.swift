@@ -2,9 +2,10 @@ import PCLSyntax
 
 /// The references an expression or body makes, found without evaluating
 /// anything: the edges of the dependency graph come from these, as in
-/// Terraform, so a reference counts even on a branch not taken.
-enum ReferenceCollector {
-    static func references(in expression: SyntaxExpression) -> [SyntaxExpression.ScopeTraversal] {
+/// Terraform, so a reference counts even on a branch not taken. The
+/// loader uses them too, to check what conditions refer to.
+public enum ReferenceCollector {
+    public static func references(in expression: SyntaxExpression) -> [SyntaxExpression.ScopeTraversal] {
         var result: [SyntaxExpression.ScopeTraversal] = []
         var bound: [String: Int] = [:]
         collect(expression, bound: &bound, into: &result)
@@ -14,7 +15,7 @@ enum ReferenceCollector {
     /// References in every attribute and nested block of a body. Names in
     /// `bound` (such as a dynamic block's iterator) are local, not
     /// references.
-    static func references(in body: SyntaxBody, bound initial: Set<String> = []) -> [SyntaxExpression.ScopeTraversal] {
+    public static func references(in body: SyntaxBody, bound initial: Set<String> = []) -> [SyntaxExpression.ScopeTraversal] {
         var result: [SyntaxExpression.ScopeTraversal] = []
         var bound: [String: Int] = [:]
         for name in initial { bound[name, default: 0] += 1 }
