@@ -32,11 +32,6 @@ while IFS= read -r directory; do
 done < <(find examples modules -name '*.pcl' -not -path '*/.*' -exec dirname {} \; | sort -u)
 [ "$status" -eq 0 ] || exit "$status"
 
-if ! command -v moto_server >/dev/null 2>&1; then
-    echo "error: moto_server is not installed; run: python3 -m pip install 'moto[server]==5.2.1'" >&2
-    exit 1
-fi
-
 out="$(mktemp -d)"
 moto_pid=""
 cleanup() {
@@ -48,26 +43,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# moto's server on a free port of 127.0.0.1. The modules attach AWS managed
-# policies (AmazonEC2ContainerServiceforEC2Role, ...), which moto only knows
-# when asked to load them.
-moto_log="$out/moto.log"
-MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p 0 > "$moto_log" 2>&1 &
-moto_pid=$!
-port=""
-for _ in $(seq 1 300); do
-    port="$(grep -o 'http://127.0.0.1:[0-9]*' "$moto_log" | head -1 | sed 's/.*://')" || true
-    [ -n "$port" ] && break
-    kill -0 "$moto_pid" 2>/dev/null || break
-    sleep 0.1
-done
-if [ -z "$port" ]; then
-    echo "error: moto_server did not start; its output:" >&2
-    cat "$moto_log" >&2
-    exit 1
-fi
+# moto's server on a free port of 127.0.0.1.
+# shellcheck source=scripts/moto.sh
+. scripts/moto.sh
+start_moto "$out/moto.log"
 
-export AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
+export AWS_ENDPOINT_URL="$moto_endpoint" AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1
 example=examples/prisma-cloud-ecs
 state="$out/pcplan.state.db"
 # Placeholder images and install bundle, and the hard memory limit moto

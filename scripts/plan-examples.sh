@@ -100,27 +100,10 @@ if [ -n "$endpoint" ]; then
         exit 1
     fi
 else
-    if ! command -v moto_server >/dev/null 2>&1; then
-        echo "error: moto_server is not installed; run: bash scripts/install-deps.sh --with-moto" >&2
-        exit 1
-    fi
-    # The modules attach AWS managed policies, which moto only knows when
-    # asked to load them.
-    MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p 0 > "$work/moto.log" 2>&1 &
-    moto_pid=$!
-    port=""
-    for _ in $(seq 1 300); do
-        port="$(grep -o 'http://127.0.0.1:[0-9]*' "$work/moto.log" | head -1 | sed 's/.*://')" || true
-        [ -n "$port" ] && break
-        kill -0 "$moto_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if [ -z "$port" ]; then
-        echo "error: moto_server did not start; its output:" >&2
-        cat "$work/moto.log" >&2
-        exit 1
-    fi
-    endpoint="http://127.0.0.1:$port"
+    # shellcheck source=scripts/moto.sh
+    . scripts/moto.sh
+    start_moto "$work/moto.log" || exit 1
+    endpoint="$moto_endpoint"
     # This moto checks no signatures: any key will do.
     export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 fi
