@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the applier was about to ask a provider to do to an object.
-public enum IntentAction: String, Sendable, Hashable, CaseIterable {
+public enum IntentAction: String, Sendable, Hashable, CaseIterable, Codable {
     case create
     /// A create that replaces an object (`create_before_destroy` or
     /// destroy-then-create); the new object may exist beside the old one.
@@ -10,7 +10,7 @@ public enum IntentAction: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Which object an intent is about: one intent at most per object.
-public struct IntentKey: Sendable, Hashable {
+public struct IntentKey: Sendable, Hashable, Codable {
     public var address: String
     /// Nil for the instance's current object, else the deposed object's key.
     public var deposedKey: String?
@@ -28,7 +28,7 @@ public struct IntentKey: Sendable, Hashable {
 /// state knowing it, so the next plan looks it up by what `requestJSON`
 /// identifies it by (name, tags) and adopts or reports it instead of
 /// creating a duplicate.
-public struct ApplyIntent: Sendable, Hashable {
+public struct ApplyIntent: Sendable, Hashable, Codable {
     public var address: String
     /// Nil for the instance's current object, else the deposed object's key.
     public var deposedKey: String?

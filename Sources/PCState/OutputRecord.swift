@@ -1,5 +1,5 @@
 /// A root module output recorded in state.
-public struct OutputRecord: Sendable, Hashable {
+public struct OutputRecord: Sendable, Hashable, Codable {
     public var name: String
     /// The value as JSON text.
     public var valueJSON: String

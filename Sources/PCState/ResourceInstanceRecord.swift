@@ -1,13 +1,13 @@
 import Foundation
 
 /// Whether an instance is a managed resource or a data source.
-public enum ResourceMode: String, Sendable, Hashable, CaseIterable {
+public enum ResourceMode: String, Sendable, Hashable, CaseIterable, Codable {
     case managed
     case data
 }
 
 /// How far an object recorded in state can be trusted.
-public enum InstanceStatus: String, Sendable, Hashable, CaseIterable {
+public enum InstanceStatus: String, Sendable, Hashable, CaseIterable, Codable {
     /// Created or updated successfully.
     case ready
     /// Creation failed part-way or the user asked for replacement: the next
@@ -17,7 +17,7 @@ public enum InstanceStatus: String, Sendable, Hashable, CaseIterable {
 
 /// The key that tells instances of one resource apart: a number with
 /// `count`, a string with `for_each`, none for a single instance.
-public enum InstanceKey: Sendable, Hashable, Comparable {
+public enum InstanceKey: Sendable, Hashable, Comparable, Codable {
     case int(Int)
     case string(String)
 
@@ -55,7 +55,7 @@ public enum InstanceKey: Sendable, Hashable, Comparable {
 ///
 /// The state does not parse addresses (that belongs to the configuration
 /// layer); it records the parts the caller already has.
-public struct InstanceIdentity: Sendable, Hashable {
+public struct InstanceIdentity: Sendable, Hashable, Codable {
     /// The full address, e.g. `module.app["a"].aws_ecs_service.this[0]`.
     public var address: String
     /// The module instance path, e.g. `module.app["a"]`; empty for the root.
@@ -78,7 +78,7 @@ public struct InstanceIdentity: Sendable, Hashable {
 /// One object recorded in state: the current object of a resource instance,
 /// or a deposed one (`deposedKey` set) that `create_before_destroy` left
 /// behind when destroying the old object failed.
-public struct ResourceInstanceRecord: Sendable, Hashable {
+public struct ResourceInstanceRecord: Sendable, Hashable, Codable {
     public var address: String
     /// Nil for the instance's current object; a short unique key for each
     /// deposed object of the same address.

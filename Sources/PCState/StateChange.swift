@@ -1,5 +1,5 @@
 /// One edit to the state. A `ChangeSet` of them is committed atomically.
-public enum StateChange: Sendable, Hashable {
+public enum StateChange: Sendable, Hashable, Codable {
     /// Records an object, replacing the one with the same address and
     /// deposed key. The stored `createdAt` of an existing object is kept.
     case upsertInstance(ResourceInstanceRecord)
@@ -25,7 +25,7 @@ public enum StateChange: Sendable, Hashable {
 }
 
 /// Changes committed together: all of them or none.
-public struct ChangeSet: Sendable, Hashable, ExpressibleByArrayLiteral {
+public struct ChangeSet: Sendable, Hashable, Codable, ExpressibleByArrayLiteral {
     public var changes: [StateChange]
 
     public init(_ changes: [StateChange] = []) {

@@ -29,6 +29,9 @@ public enum StateError: Error, Sendable, Equatable, CustomStringConvertible {
     case deposedKeyExists(address: String, deposedKey: String)
     /// A stored record cannot be read back (edited by hand, or damaged).
     case invalidRecord(address: String, reason: String)
+    /// A journal entry of a shared state cannot be read back: damaged, or
+    /// written by a newer pcplan. Nothing was changed.
+    case unreadableJournalEntry(source: String, reason: String)
 
     public var description: String {
         switch self {
@@ -76,6 +79,8 @@ public enum StateError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidRecord(address, reason):
             return "The state record for \(address) cannot be read: \(reason). "
                 + "The state file may have been edited by hand or damaged."
+        case let .unreadableJournalEntry(source, reason):
+            return "The state journal entry \(source) cannot be read: \(reason). Nothing was changed."
         }
     }
 
