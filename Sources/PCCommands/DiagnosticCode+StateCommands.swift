@@ -19,6 +19,7 @@ extension DiagnosticCode {
     public static let stateUnknownResource = DiagnosticCode("cli.state-unknown-resource", "Unknown resource")
     public static let stateUnreadableRecord = DiagnosticCode("cli.state-record", "Unreadable object in state")
     public static let stateWriteFailed = DiagnosticCode("cli.state-write", "Error saving the state")
+    public static let unsupportedBackend = DiagnosticCode("cli.backend", "Unsupported backend")
     public static let unlockCancelled = DiagnosticCode("cli.unlock-cancelled", "force-unlock cancelled")
     public static let unlockFailed = DiagnosticCode("cli.unlock-failed", "Failed to unlock state")
 }

@@ -194,6 +194,9 @@ extension DeclarationDecoder {
 
     mutating func settings(_ block: SyntaxBlock, file: SourceFile, into module: inout Module) {
         _ = arguments(block.body, allowed: ["required_version"], blocks: ["required_providers", "backend"], in: "a \(block.type) block", file)
+        for nested in block.body.blocks where nested.type == "backend" {
+            backend(nested, file: file, into: &module)
+        }
         for nested in block.body.blocks where nested.type == "required_providers" {
             for attribute in nested.body.attributes {
                 var source = attribute.name
@@ -232,7 +235,7 @@ extension DeclarationDecoder {
         }
     }
 
-    private mutating func duplicate(_ what: String, _ firstFile: SourceFile, _ firstRange: SourceRange, _ file: SourceFile, _ range: SourceRange) {
+    mutating func duplicate(_ what: String, _ firstFile: SourceFile, _ firstRange: SourceRange, _ file: SourceFile, _ range: SourceRange) {
         let first = firstFile.position(at: firstRange.start)
         report(.duplicateDeclaration, summary: "Duplicate \(what.split(separator: " ").first.map(String.init) ?? "") declaration",
                "A \(what) was already declared at \(firstFile.path):\(first.line),\(first.column). Each name must be unique within a module; rename or remove one of them.",

@@ -23,6 +23,9 @@ public struct Module: Sendable {
     public var moved: [MovedDeclaration] = []
     /// `pcplan { required_providers { aws = { source = … } } }`
     public var requiredProviders: [String: String] = [:]
+    /// `pcplan { backend "TYPE" { … } }`: where the root module's state
+    /// lives. Meaningful in the root module only.
+    public var backend: BackendDeclaration?
 
     public init(directory: String, resolvedDirectory: String? = nil, path: [String], files: [SyntaxFile]) {
         self.directory = directory
