@@ -113,13 +113,33 @@ public final class AWSClient: Sendable {
         return try AWSResponseDecoder.json(response, service: service.endpointKey, operation: operation)
     }
 
+    /// REST-XML (S3): sends `request` as the caller built it, since S3 puts
+    /// the bucket in the host or the path; `endpoint` gives the signing
+    /// region and the wording of transport failures. Every request is
+    /// signed with its payload hash, which S3 requires. Returns 2xx replies
+    /// and replies whose status is in `passing` (a bodiless HEAD 404 or a 301
+    /// whose meaning is in its headers), which the caller reads itself. With
+    /// `opaqueBody` the debug log shows the request body and a 2xx reply's
+    /// body by size and SHA-256 only: objects can hold secrets.
+    public func restXML(
+        _ service: AWSService, _ operation: String, endpoint: AWSEndpoint, request: HTTPRequest,
+        passing: Set<Int> = [], idempotent: Bool? = nil, opaqueBody: Bool = false
+    ) throws(AWSError) -> HTTPResponse {
+        try expect(service, speaks: [.restXML], operation: operation)
+        return try perform(
+            service, operation, endpoint: endpoint,
+            idempotent: idempotent ?? (request.method == "GET" || request.method == "HEAD" ? true : nil),
+            signPayloadHash: true, passing: passing, opaqueBody: opaqueBody
+        ) { () throws(AWSError) in request }
+    }
+
     // MARK: The exchange
 
     /// Sends the request built by `build` until it succeeds (2xx), fails
     /// for good, or the attempts run out; each attempt is signed afresh.
     private func perform(
         _ service: AWSService, _ operation: String, endpoint: AWSEndpoint, idempotent: Bool?, signPayloadHash: Bool,
-        build: () throws(AWSError) -> HTTPRequest
+        passing: Set<Int> = [], opaqueBody: Bool = false, build: () throws(AWSError) -> HTTPRequest
     ) throws(AWSError) -> HTTPResponse {
         let unsigned = try build()
         let safeToRepeat = idempotent ?? RetryPolicy.isIdempotent(operation: operation)
@@ -131,16 +151,18 @@ public final class AWSClient: Sendable {
                 &request, credentials: credentials, region: endpoint.signingRegion, service: service.signingName,
                 date: now(), signPayloadHash: signPayloadHash)
             log?(AWSDebugLogEntry.request(
-                request, service: service.endpointKey, operation: operation, attempt: attempt, maxAttempts: maxAttempts))
+                request, service: service.endpointKey, operation: operation, attempt: attempt, maxAttempts: maxAttempts,
+                opaqueBody: opaqueBody))
 
             let started = Date()
             let failure: AWSError
             do {
                 let response = try transport(request)
+                let succeeded = (200..<300).contains(response.status)
                 log?(AWSDebugLogEntry.response(
                     response, service: service.endpointKey, operation: operation, attempt: attempt,
-                    maxAttempts: maxAttempts, seconds: Date().timeIntervalSince(started)))
-                if (200..<300).contains(response.status) { return response }
+                    maxAttempts: maxAttempts, seconds: Date().timeIntervalSince(started), opaqueBody: opaqueBody && succeeded))
+                if succeeded || passing.contains(response.status) { return response }
                 failure = AWSErrorParser.parse(response, service: service.endpointKey, operation: operation)
             } catch {
                 log?(AWSDebugLogEntry.failure(

@@ -15,6 +15,9 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
         case json
         /// JSON bodies on resource paths (`/2015-02-01/file-systems`).
         case restJSON = "rest-json"
+        /// XML bodies (or raw object bytes) on resource paths, the bucket in
+        /// the host or the path (S3).
+        case restXML = "rest-xml"
     }
 
     /// Terraform's key for this service in the provider's `endpoints` block.
@@ -144,6 +147,12 @@ extension AWSService {
     public static let dynamoDB = AWSService(
         endpointKey: "dynamodb", signingName: "dynamodb", endpointPrefix: "dynamodb", serviceID: "DynamoDB",
         wireProtocol: .json, apiVersion: "2012-08-10", targetPrefix: "DynamoDB_20120810", jsonVersion: "1.0")
+
+    /// Objects of the S3 state backend. Not in `all`: that list is the
+    /// provider's `endpoints` block, and the provider manages no S3 resources.
+    public static let s3 = AWSService(
+        endpointKey: "s3", signingName: "s3", endpointPrefix: "s3", serviceID: "S3",
+        wireProtocol: .restXML, apiVersion: "2006-03-01")
 
     /// Every service pcplan speaks to, in the order the docs list them.
     public static let all: [AWSService] = [.ec2, .autoScaling, .elb, .iam, .sts, .ecs, .ssm, .secretsManager, .efs]
