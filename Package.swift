@@ -65,6 +65,9 @@ let package = Package(
 
         // The AWS provider: one resource or data source type per file.
         .target(name: "PCProviderAWS", dependencies: ["PCAWS", "PCHTTP", "PCProvider", "PCLang"]),
+        // The S3 state backend: a snapshot and a journal in S3, locks in
+        // DynamoDB, behind PCState's StateBackend.
+        .target(name: "PCStateS3", dependencies: ["PCState", "PCAWS"]),
 
         // Planner, plan model, plan file, renderers and structural diff.
         .target(
@@ -91,6 +94,7 @@ let package = Package(
                 "PCApply",
                 "PCAWS",
                 "PCProviderAWS",
+                "PCStateS3",
                 "CCurl",
                 "COpenSSL",
                 "CSQLite",
@@ -134,7 +138,7 @@ let package = Package(
         // started on 127.0.0.1 with signature checking on).
         .testTarget(
             name: "PCProviderAWSTests",
-            dependencies: ["PCProviderAWS", "PCAWS", "PCHTTP", "PCProvider", "PCLang", "PCPlan", "PCCommands", "PCState"],
+            dependencies: ["PCProviderAWS", "PCAWS", "PCHTTP", "PCProvider", "PCLang", "PCPlan", "PCCommands", "PCState", "PCStateS3"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,10 +1,11 @@
 import Foundation
 
 /// One durable write to a state, in the form a shared backend keeps it:
-/// the S3 backend stores each as a small object beside a periodically
-/// compacted snapshot, so a committed action costs one request whatever
-/// the size of the state, and replaying the entries after the snapshot
-/// rebuilds the state exactly.
+/// the S3 backend stores them in small objects (one write, or the writes
+/// that arrived together) beside a periodically compacted snapshot, so a
+/// committed action costs at most one request whatever the size of the
+/// state, and replaying the entries after the snapshot rebuilds the state
+/// exactly.
 public enum StateJournalEntry: Sendable, Hashable, Codable {
     /// `commit(_:clearingIntents:)`: the changes of one finished action (or
     /// a command), with the intents they settle.
@@ -18,18 +19,19 @@ public enum StateJournalEntry: Sendable, Hashable, Codable {
     /// newer one rather than guess at them.
     public static let formatVersion = 1
 
-    /// JSON, with the format version beside the entry; keys sorted and dates
-    /// as seconds since 1970, so equal entries encode to equal bytes.
-    public func encoded() throws -> [UInt8] {
+    /// JSON of a batch of entries (one object of the journal), with the
+    /// format version beside them; keys sorted and dates as seconds since
+    /// 1970, so equal batches encode to equal bytes.
+    public static func encoded(_ entries: [StateJournalEntry]) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .secondsSince1970
-        return Array(try encoder.encode(Envelope(format: Self.formatVersion, entry: self)))
+        return Array(try encoder.encode(Envelope(format: formatVersion, entries: entries)))
     }
 
-    /// Reads what `encoded()` wrote. A newer format or anything unreadable
+    /// Reads what `encoded(_:)` wrote. A newer format or anything unreadable
     /// is a `StateError.unreadableJournalEntry` naming `source`.
-    public static func decode(_ bytes: [UInt8], source: String) throws -> StateJournalEntry {
+    public static func decode(_ bytes: [UInt8], source: String) throws -> [StateJournalEntry] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         let header: FormatOnly
@@ -44,7 +46,7 @@ public enum StateJournalEntry: Sendable, Hashable, Codable {
                 reason: "it was written by a newer pcplan (journal format \(header.format); this pcplan reads up to \(formatVersion)). Upgrade pcplan to use this state")
         }
         do {
-            return try decoder.decode(Envelope.self, from: Data(bytes)).entry
+            return try decoder.decode(Envelope.self, from: Data(bytes)).entries
         } catch {
             throw StateError.unreadableJournalEntry(source: source, reason: "it is damaged (\(Self.describe(error)))")
         }
@@ -52,7 +54,7 @@ public enum StateJournalEntry: Sendable, Hashable, Codable {
 
     private struct Envelope: Codable {
         var format: Int
-        var entry: StateJournalEntry
+        var entries: [StateJournalEntry]
     }
 
     private struct FormatOnly: Codable {

@@ -36,9 +36,14 @@ import Testing
     @Test(arguments: entries.indices)
     func anEntryDecodesToItself(_ index: Int) throws {
         let entry = Self.entries[index]
-        let bytes = try entry.encoded()
-        #expect(try StateJournalEntry.decode(bytes, source: "entry \(index)") == entry)
-        #expect(try entry.encoded() == bytes, "the same entry must encode to the same bytes")
+        let bytes = try StateJournalEntry.encoded([entry])
+        #expect(try StateJournalEntry.decode(bytes, source: "entry \(index)") == [entry])
+        #expect(try StateJournalEntry.encoded([entry]) == bytes, "the same entry must encode to the same bytes")
+    }
+
+    @Test func aBatchKeepsItsOrder() throws {
+        let bytes = try StateJournalEntry.encoded(Self.entries)
+        #expect(try StateJournalEntry.decode(bytes, source: "batch") == Self.entries)
     }
 
     @Test func replayingTheEntriesBuildsTheSameState() throws {
@@ -47,7 +52,9 @@ import Testing
             let replayed = try openState(directory.appendingPathComponent("replayed.db").path)
             for entry in Self.entries {
                 try direct.replay(entry)
-                try replayed.replay(try StateJournalEntry.decode(try entry.encoded(), source: "test"))
+                for decoded in try StateJournalEntry.decode(try StateJournalEntry.encoded([entry]), source: "test") {
+                    try replayed.replay(decoded)
+                }
                 var expected = try direct.snapshot()
                 var actual = try replayed.snapshot()
                 // Two states, two lineages; everything else must agree.
@@ -61,7 +68,7 @@ import Testing
     }
 
     @Test func aNewerFormatIsRefusedWithTheWayOut() throws {
-        let text = #"{"entry":{"clearIntent":{"_0":{"address":"x"}}},"format":2}"#
+        let text = #"{"entries":[{"clearIntent":{"_0":{"address":"x"}}}],"format":2}"#
         #expect {
             try StateJournalEntry.decode(Array(text.utf8), source: "prod/state.journal/7")
         } throws: { error in
@@ -70,7 +77,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "{", #"{"format":1}"#, #"{"format":1,"entry":{"explode":{}}}"#, "[1,2]"])
+    @Test(arguments: ["", "{", #"{"format":1}"#, #"{"format":1,"entries":[{"explode":{}}]}"#, "[1,2]"])
     func damagedEntriesAreErrorsNotCrashes(_ text: String) {
         #expect(throws: StateError.self) {
             try StateJournalEntry.decode(Array(text.utf8), source: "entry")

@@ -1,0 +1,397 @@
+import Foundation
+import PCAWS
+import PCState
+
+/// A state kept in S3 for a team: a snapshot beside an append-only journal,
+/// with the lock in DynamoDB.
+///
+/// Layout, for the state object `KEY` in `BUCKET`:
+///
+/// | object | holds |
+/// |---|---|
+/// | `KEY` | the head: which snapshot is current and the journal position it covers (small JSON, replaced with `If-Match`) |
+/// | `KEY.d/snapshot-<seq>.db` | the whole state as a SQLite file, covering journal entries 1…seq |
+/// | `KEY.d/journal/<seq>` | the writes after that snapshot, one object per durable write, created with `If-None-Match: *` |
+///
+/// Why: every finished action must be durable on its own. Re-uploading the
+/// whole state per action, as Terraform's S3 backend does, makes an apply
+/// quadratic in the state's size; one small create-only object per write
+/// costs one request whatever the size. The create-only condition also
+/// serialises writers: two runs that both believe entry N is next cannot
+/// both write it, so a run racing another (after a forced unlock) fails
+/// instead of silently merging. Compaction — a new snapshot, then the head,
+/// then deleting covered entries — happens when the lock is released, and a
+/// crash at any point leaves a readable state: entries a snapshot covers
+/// are skipped when read.
+///
+/// The working copy is a SQLite state in a private temporary file, so
+/// reading, planning and the state commands behave exactly as with a local
+/// state. Each write is made there first (which checks it), then put in
+/// the journal; if that fails, the backend refuses further writes, because
+/// its copy now holds a change the shared state does not.
+public final class S3StateBackend: StateBackend, @unchecked Sendable {
+    // @unchecked: `copy`, `sequence`, the group-commit counters, `head`,
+    // `broken` and `heldLock` are guarded by `mutex`; the rest is set once
+    // in init.
+
+    public let settings: S3BackendSettings
+    public var location: String { "s3://\(settings.bucket)/\(settings.key)" }
+
+    private let s3: S3Client
+    private let locks: DynamoDBLockTable?
+    private let pcplanVersion: String
+    private let workDirectory: String
+    private var copy: SQLiteStateBackend
+    /// Guards the mutable state below; writers waiting for a group commit
+    /// wait on it.
+    private let mutex = NSCondition()
+    private var sequence: Int
+    /// Writes made in the working copy and waiting for the next journal
+    /// object; how many were issued and how many are durable.
+    private var pending: [StateJournalEntry] = []
+    private var issued = 0
+    private var durable = 0
+    private var flushing = false
+    private var firstFailure: S3StateError?
+    private var head: Head.Loaded?
+    private var broken: String?
+    private var heldLock: DynamoDBLock?
+
+    /// Reads the state (head, snapshot, journal) into a working copy under
+    /// `temporaryDirectory`. A missing head is a new, empty state.
+    public init(
+        settings: S3BackendSettings, aws: AWSClient, pcplanVersion: String,
+        temporaryDirectory: String = NSTemporaryDirectory()
+    ) throws {
+        self.settings = settings
+        self.s3 = S3Client(aws, usePathStyle: settings.usePathStyle)
+        self.locks = settings.lockTable.map { DynamoDBLockTable(client: aws, table: $0) }
+        self.pcplanVersion = pcplanVersion
+        workDirectory = (temporaryDirectory as NSString).appendingPathComponent("pcplan-s3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
+        do {
+            copy = try SQLiteStateBackend(path: Self.newCopyPath(in: workDirectory), pcplanVersion: pcplanVersion)
+            sequence = 0
+            try refresh()
+        } catch {
+            try? FileManager.default.removeItem(atPath: workDirectory)
+            throw error
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: workDirectory)
+    }
+
+    /// True when nothing has ever been written to this state.
+    public var isEmpty: Bool {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return sequence == 0 && head == nil
+    }
+
+    // MARK: Reading: the working copy
+
+    public func metadata() throws -> StateMetadata { try current.metadata() }
+    public func snapshot() throws -> StateSnapshot { try current.snapshot() }
+    public func intents() throws -> [ApplyIntent] { try current.intents() }
+    public func averageApplyDurations() throws -> [String: Double] { try current.averageApplyDurations() }
+
+    private var current: SQLiteStateBackend {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return copy
+    }
+
+    // MARK: Writing: the working copy, then one journal object
+
+    @discardableResult
+    public func commit(_ changes: ChangeSet) throws -> Int {
+        try commit(changes, clearingIntents: [])
+    }
+
+    @discardableResult
+    public func commit(_ changes: ChangeSet, clearingIntents intents: [IntentKey]) throws -> Int {
+        try write(.commit(changes, clearingIntents: intents)) { try copy.commit(changes, clearingIntents: intents) }
+    }
+
+    public func recordIntent(_ intent: ApplyIntent) throws {
+        try write(.recordIntent(intent)) { try copy.recordIntent(intent) }
+    }
+
+    public func clearIntent(address: String, deposedKey: String?) throws {
+        try write(.clearIntent(IntentKey(address: address, deposedKey: deposedKey))) {
+            try copy.clearIntent(address: address, deposedKey: deposedKey)
+        }
+    }
+
+    /// Makes the write in the working copy, then returns once it is in the
+    /// journal. Writes that arrive while one journal object is being put
+    /// go into the next one together (group commit): each caller still
+    /// returns only when its own write is durable, and a busy apply costs
+    /// far fewer requests than it has writes.
+    private func write<Result>(_ entry: StateJournalEntry, locally: () throws -> Result) throws -> Result {
+        mutex.lock()
+        defer { mutex.unlock() }
+        if let broken { throw S3StateError.writesStopped(location: location, reason: broken) }
+        let result = try locally()
+        pending.append(entry)
+        issued += 1
+        let ticket = issued
+        if flushing {
+            while durable < ticket && broken == nil { mutex.wait() }
+        } else {
+            flushing = true
+            while !pending.isEmpty && broken == nil {
+                let batch = pending
+                pending = []
+                let number = sequence + 1
+                mutex.unlock()
+                let failure = put(batch, as: number)
+                mutex.lock()
+                if let failure {
+                    broken = failure.reason
+                    firstFailure = failure.error
+                } else {
+                    sequence = number
+                    durable += batch.count
+                }
+                mutex.broadcast()
+            }
+            flushing = false
+        }
+        guard durable >= ticket else {
+            throw firstFailure ?? S3StateError.writesStopped(location: location, reason: broken ?? "an earlier write failed")
+        }
+        return result
+    }
+
+    /// Puts one journal object, create-only; nil when it is written.
+    private func put(_ batch: [StateJournalEntry], as number: Int) -> (reason: String, error: S3StateError)? {
+        let bytes: [UInt8]
+        do {
+            bytes = try StateJournalEntry.encoded(batch)
+        } catch {
+            return ("journal entry \(number) could not be encoded (\(error))", .damaged(location: location, reason: "\(error)"))
+        }
+        do throws(S3Error) {
+            try s3.putObject(
+                settings.bucket, journalKey(number), bytes, condition: .ifNoneMatchAny,
+                encryption: settings.encryption, contentType: "application/json")
+            return nil
+        } catch {
+            if case .preconditionFailed = error {
+                return ("another run wrote journal entry \(number) first", .concurrentWrite(location: location, sequence: number))
+            }
+            return ("journal entry \(number) could not be written (\(error.description))", .storage(location: location, error: error))
+        }
+    }
+
+    // MARK: Keeping up with others, and compaction
+
+    /// Brings the working copy up to the shared state: a newer snapshot (one
+    /// another run compacted to) replaces it, then the journal after it is
+    /// replayed.
+    private func refresh() throws {
+        if let latest = try Self.fetchHead(s3, settings) {
+            if latest.sequence > sequence {
+                let bytes = try Self.fetch(s3, settings, latest.snapshot, what: "the snapshot the head names")
+                let path = Self.newCopyPath(in: workDirectory)
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                let previous = copy.path
+                copy = try SQLiteStateBackend(path: path, pcplanVersion: pcplanVersion)
+                Self.remove(database: previous)
+                sequence = latest.sequence
+            }
+            // Compaction replaces the head with If-Match on this ETag.
+            head = latest
+        }
+        try catchUp()
+    }
+
+    private static func newCopyPath(in directory: String) -> String {
+        (directory as NSString).appendingPathComponent("state-\(UUID().uuidString).db")
+    }
+
+    private static func remove(database path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Replays the journal entries written after the position of the
+    /// working copy, in order: entry after entry until one is missing.
+    ///
+    /// The entries are fetched by number rather than listed: the journal is
+    /// dense by construction (entry N+1 is only written by a run that has
+    /// read N), and a listing would cost as much. One look past the end
+    /// catches a hole (an entry deleted by hand), which would otherwise hide
+    /// everything after it.
+    private func catchUp() throws {
+        var number = sequence + 1
+        while let bytes = try Self.fetchIfPresent(s3, settings, journalKey(number)) {
+            for entry in try StateJournalEntry.decode(bytes, source: "s3://\(settings.bucket)/\(journalKey(number))") {
+                try copy.replay(entry)
+            }
+            sequence = number
+            number += 1
+        }
+        let beyond: S3ObjectMetadata?
+        do {
+            beyond = try s3.headObject(settings.bucket, journalKey(number + 1))
+        } catch {
+            throw S3StateError.storage(location: location, error: error)
+        }
+        if beyond != nil {
+            throw S3StateError.damaged(
+                location: location, reason: "journal entry \(number) is missing while entry \(number + 1) exists")
+        }
+    }
+
+    /// Writes a snapshot of everything up to the current entry, points the
+    /// head at it, then deletes what it covers. Does nothing when the head
+    /// is current. A head replaced by someone else is a conflict, and
+    /// nothing of theirs is removed.
+    public func compact() throws {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard broken == nil, sequence > (head?.sequence ?? 0) else { return }
+        let exported = (workDirectory as NSString).appendingPathComponent("snapshot-\(sequence).db")
+        try? FileManager.default.removeItem(atPath: exported)
+        try copy.exportCopy(to: exported)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: exported)))
+        try? FileManager.default.removeItem(atPath: exported)
+        let snapshotKey = "\(settings.key).d/snapshot-\(sequence).db"
+        let newHead = Head(format: Head.formatVersion, sequence: sequence, snapshot: snapshotKey, writer: pcplanVersion)
+        let headBytes = try newHead.encoded()
+        do throws(S3Error) {
+            try s3.putObject(settings.bucket, snapshotKey, bytes, encryption: settings.encryption)
+            let written = try s3.putObject(
+                settings.bucket, settings.key, headBytes,
+                condition: head.map { .ifMatch($0.etag) } ?? .ifNoneMatchAny,
+                encryption: settings.encryption, contentType: "application/json")
+            let previous = head
+            head = Head.Loaded(head: newHead, etag: written.etag)
+            // What the new head covers is garbage now; a failure here only
+            // leaves objects the next compaction removes.
+            for number in ((previous?.sequence ?? 0) + 1)...sequence {
+                try? s3.deleteObject(settings.bucket, journalKey(number))
+            }
+            if let old = previous?.snapshot, old != snapshotKey { try? s3.deleteObject(settings.bucket, old) }
+        } catch {
+            if case .preconditionFailed = error {
+                throw S3StateError.concurrentWrite(location: location, sequence: sequence)
+            }
+            throw S3StateError.storage(location: location, error: error)
+        }
+    }
+
+    // MARK: The lock
+
+    public func lock(operation: String, info: String, timeout: Double) throws -> LockInfo {
+        let path = DynamoDBLockTable.lockPath(bucket: settings.bucket, key: settings.key)
+        let wanted = DynamoDBLock.forThisProcess(path: path, operation: operation, info: info, version: pcplanVersion)
+        if let locks {
+            let attempt: DynamoDBLockTable.Attempt
+            do {
+                attempt = try locks.acquire(wanted, timeout: timeout)
+            } catch {
+                throw S3StateError.lockTable(location: location, error: error)
+            }
+            switch attempt {
+            case .held(let holder):
+                throw StateError.locked(holder: Self.lockInfo(holder, location: location), holderGone: false, waited: timeout)
+            case .acquired(let taken):
+                mutex.lock()
+                heldLock = taken
+                mutex.unlock()
+            }
+        }
+        // Whatever was written before the lock was ours is read now.
+        mutex.lock()
+        defer { mutex.unlock() }
+        try refresh()
+        return Self.lockInfo(wanted, location: location)
+    }
+
+    public func unlock(id: String) throws {
+        try compact()
+        mutex.lock()
+        let held = heldLock
+        mutex.unlock()
+        guard let locks, let held, held.id == id else { return }
+        do {
+            try locks.release(held)
+        } catch {
+            throw S3StateError.lockTable(location: location, error: error)
+        }
+        mutex.lock()
+        heldLock = nil
+        mutex.unlock()
+    }
+
+    public func forceUnlock(id: String) throws {
+        guard let locks else { throw StateError.notLocked(location: location, given: id) }
+        do {
+            _ = try locks.forceUnlock(path: DynamoDBLockTable.lockPath(bucket: settings.bucket, key: settings.key), id: id)
+        } catch {
+            throw S3StateError.lockTable(location: location, error: error)
+        }
+    }
+
+    public func currentLock() throws -> LockInfo? {
+        guard let locks else { return nil }
+        do {
+            return try locks.holder(of: DynamoDBLockTable.lockPath(bucket: settings.bucket, key: settings.key))
+                .map { Self.lockInfo($0, location: location) }
+        } catch {
+            throw S3StateError.lockTable(location: location, error: error)
+        }
+    }
+
+    static func lockInfo(_ lock: DynamoDBLock, location: String) -> LockInfo {
+        LockInfo(
+            id: lock.id, operation: lock.operation, who: lock.who, pid: lock.pid ?? 0, host: lock.host ?? "",
+            pcplanVersion: lock.version, createdAt: lock.created ?? Date(timeIntervalSince1970: 0), path: location,
+            info: lock.info, processStartTime: lock.processStartTime)
+    }
+
+    // MARK: Objects
+
+    private var journalPrefix: String { "\(settings.key).d/journal/" }
+
+    /// Zero-padded, so S3's listing order is the journal's order.
+    private func journalKey(_ number: Int) -> String {
+        let digits = String(number)
+        return journalPrefix + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    }
+
+    private static func fetchHead(_ s3: S3Client, _ settings: S3BackendSettings) throws -> Head.Loaded? {
+        let object: S3Object?
+        do {
+            object = try s3.getObject(settings.bucket, settings.key)
+        } catch {
+            throw S3StateError.storage(location: "s3://\(settings.bucket)/\(settings.key)", error: error)
+        }
+        guard let object else { return nil }
+        return Head.Loaded(head: try Head.decode(object.bytes, location: "s3://\(settings.bucket)/\(settings.key)"), etag: object.etag)
+    }
+
+    private static func fetchIfPresent(_ s3: S3Client, _ settings: S3BackendSettings, _ key: String) throws -> [UInt8]? {
+        do {
+            return try s3.getObject(settings.bucket, key)?.bytes
+        } catch {
+            throw S3StateError.storage(location: "s3://\(settings.bucket)/\(key)", error: error)
+        }
+    }
+
+    private static func fetch(_ s3: S3Client, _ settings: S3BackendSettings, _ key: String, what: String) throws -> [UInt8] {
+        let location = "s3://\(settings.bucket)/\(key)"
+        do {
+            guard let object = try s3.getObject(settings.bucket, key) else {
+                throw S3StateError.damaged(location: location, reason: "\(what) is missing")
+            }
+            return object.bytes
+        } catch let error as S3Error {
+            throw S3StateError.storage(location: location, error: error)
+        }
+    }
+}
