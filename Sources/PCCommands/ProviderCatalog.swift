@@ -9,12 +9,18 @@ import PCProviderAWS
 /// environment).
 enum ProviderCatalog {
     static func providers(for terminal: Terminal) -> [any Provider] {
+        BuiltinProvider.all(workingDirectory: terminal.workingDirectory) + [aws(for: terminal)]
+    }
+
+    /// The AWS provider for the terminal's environment; the S3 backend
+    /// builds its client through it, so credentials, endpoints, proxies,
+    /// retries and the debug log work as for the provider.
+    static func aws(for terminal: Terminal) -> AWSProvider {
         let environment = AWSEnvironment(
             variables: terminal.environment,
             homeDirectory: terminal.environment["HOME"] ?? AWSEnvironment.current.homeDirectory)
         let log = DebugLog(terminal: terminal)
-        return BuiltinProvider.all(workingDirectory: terminal.workingDirectory)
-            + [AWSProvider(environment: environment, log: { entry in log.write(entry) })]
+        return AWSProvider(environment: environment, log: { entry in log.write(entry) })
     }
 
     static func registry(for terminal: Terminal) -> ProviderRegistry {

@@ -7,7 +7,7 @@ import PCState
 /// `pcplan.state.db` in the working directory), with the lock taken for the
 /// command's duration when it changes or plans against the state.
 struct StateAccess {
-    let backend: SQLiteStateBackend
+    let backend: any StateBackend
     let lock: LockInfo?
 
     /// Nil with diagnostics when the state cannot be opened or locked; nil
@@ -15,12 +15,34 @@ struct StateAccess {
     static func open(
         path requested: String, terminal: Terminal, create: Bool, lockFor operation: String?, lockTimeout: Double
     ) -> (StateAccess?, [Diagnostic]) {
-        let (located, backendDiagnostics) = statePath(requested: requested, terminal: terminal)
-        guard let path = located else { return (nil, backendDiagnostics) }
+        let (located, backendDiagnostics) = locate(requested: requested, terminal: terminal)
+        guard let location = located else { return (nil, backendDiagnostics) }
+        let path: String
+        switch location {
+        case .file(let file):
+            path = file
+        case .s3(let declaration):
+            let (opened, diagnostics) = S3BackendBlock.open(declaration, terminal: terminal, create: create)
+            guard let opened else { return (nil, diagnostics) }
+            return lockAndWrap(opened, operation: operation, lockTimeout: lockTimeout, displayPath: opened.location)
+        }
         let resolved = terminal.resolve(path)
         if !create, FileSystem.kind(at: resolved) == .missing { return (nil, []) }
+        let backend: SQLiteStateBackend
         do {
-            let backend = try SQLiteStateBackend(path: resolved, pcplanVersion: VersionCommand.version, create: create)
+            backend = try SQLiteStateBackend(path: resolved, pcplanVersion: VersionCommand.version, create: create)
+        } catch let error as StateError {
+            return (nil, [Diagnostic(code: .stateUnavailable, detail: "\(path): \(error.description)")])
+        } catch {
+            return (nil, [Diagnostic(code: .stateUnavailable, detail: "\(path): \(error)")])
+        }
+        return lockAndWrap(backend, operation: operation, lockTimeout: lockTimeout, displayPath: path)
+    }
+
+    private static func lockAndWrap(
+        _ backend: any StateBackend, operation: String?, lockTimeout: Double, displayPath path: String
+    ) -> (StateAccess?, [Diagnostic]) {
+        do {
             var lock: LockInfo?
             if let operation {
                 lock = try backend.lock(operation: operation, info: "", timeout: lockTimeout)
@@ -34,19 +56,27 @@ struct StateAccess {
         }
     }
 
-    /// The state file to use: `-state` when given; else the configuration's
-    /// `backend "local" { path = … }`; else `pcplan.state.db`. A backend of
-    /// another type is an error rather than a silent local state: a team
-    /// that declared shared state must not each get a file of their own.
-    static func statePath(requested: String, terminal: Terminal) -> (String?, [Diagnostic]) {
-        guard requested == SQLiteStateBackend.defaultPath else { return (requested, []) }
+    /// Where a state lives: a local file, or the S3 backend.
+    enum Location {
+        case file(String)
+        case s3(BackendDeclaration)
+    }
+
+    /// The state to use: `-state` when given; else the configuration's
+    /// backend block (`local` with its `path`, or `s3`); else
+    /// `pcplan.state.db`. A backend of another type is an error rather than
+    /// a silent local state: a team that declared shared state must not each
+    /// get a file of their own.
+    static func locate(requested: String, terminal: Terminal) -> (Location?, [Diagnostic]) {
+        guard requested == SQLiteStateBackend.defaultPath else { return (.file(requested), []) }
         let (backend, diagnostics) = BackendLocator.find(directory: terminal.resolve("."), displayDirectory: ".")
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        guard let backend else { return (requested, []) }
+        guard let backend else { return (.file(requested), []) }
+        if backend.type == "s3" { return (.s3(backend), []) }
         guard backend.type == "local" else {
             return (nil, [Diagnostic(
                 code: .unsupportedBackend,
-                detail: "This configuration keeps its state in the \"\(backend.type)\" backend, which this version of pcplan does not have. pcplan will not fall back to a local state file, because everyone sharing this configuration would then get one of their own. Use backend \"local\" (or no backend block) to keep the state in a file, or give a state file explicitly with -state=PATH.",
+                detail: "This configuration keeps its state in the \"\(backend.type)\" backend, which pcplan does not have (it has \"local\" and \"s3\"). pcplan will not fall back to a local state file, because everyone sharing this configuration would then get one of their own. Use backend \"local\" or \"s3\", or give a state file explicitly with -state=PATH.",
                 file: backend.file, subject: backend.typeRange)])
         }
         if let unknown = backend.settings.keys.sorted().first(where: { $0 != "path" }), let attribute = backend.settings[unknown] {
@@ -55,14 +85,14 @@ struct StateAccess {
                 detail: "The local backend takes one setting, path (the state file, relative to the configuration); \"\(unknown)\" is not supported.",
                 file: backend.file, subject: attribute.nameRange)])
         }
-        guard let attribute = backend.settings["path"] else { return (requested, []) }
+        guard let attribute = backend.settings["path"] else { return (.file(requested), []) }
         guard let path = backend.string("path"), !path.isEmpty else {
             return (nil, [Diagnostic(
                 code: .unsupportedBackend,
                 detail: "The local backend's path must be a non-empty string, such as \"state/pcplan.state.db\".",
                 file: backend.file, subject: attribute.value.range)])
         }
-        return (path, [])
+        return (.file(path), [])
     }
 
     func release() {

@@ -3,7 +3,8 @@ import Testing
 
 /// `pcplan { backend "…" { … } }`: the local backend's path is where the
 /// state lives; a backend pcplan does not have is an error, never a silent
-/// local state.
+/// local state. (The s3 backend is tested against moto, in
+/// PCProviderAWSTests.)
 @Suite struct BackendBlockTests {
     static let resource = """
 
@@ -37,9 +38,9 @@ import Testing
         let sandbox = try Sandbox()
         try sandbox.write("main.pcl", """
             terraform {
-              backend "s3" {
+              backend "gcs" {
                 bucket = "team-state"
-                key    = "prod/pcplan.state"
+                prefix = "prod"
               }
             }
             """ + Self.resource)

@@ -14,7 +14,7 @@ public struct AWSProvider: Provider {
     public let name = "aws"
     public let source = "pcplan/aws"
 
-    let environment: AWSEnvironment
+    public let environment: AWSEnvironment
     let log: AWSDebugLog?
     let httpOptions: HTTPClientOptions
     /// Replaces the retry timing (the attempt budget still comes from the
@@ -70,8 +70,9 @@ public struct AWSProvider: Provider {
     }
 
     /// The AWS client for a resolved configuration: the retry budget from
-    /// `max_retries`, debug logging only when `PCPLAN_LOG=debug`.
-    func client(for resolved: ResolvedAWSConfiguration) -> AWSClient {
+    /// `max_retries`, debug logging only when `PCPLAN_LOG=debug`. The S3
+    /// state backend uses it too, so both talk to AWS the same way.
+    public func client(for resolved: ResolvedAWSConfiguration) -> AWSClient {
         var retry = retryTiming ?? RetryPolicy()
         retry.maxAttempts = resolved.maxAttempts
         let debug = environment.value("PCPLAN_LOG")?.lowercased() == "debug"

@@ -1,0 +1,152 @@
+import Foundation
+import PCAWS
+import PCHTTP
+import Testing
+
+/// `backend "s3"` from the command line, against moto with signatures
+/// checked: apply, a no-op plan, the state commands and destroy all work on
+/// the shared state; a wrong bucket or table is reported at its setting
+/// before anything is planned; a held lock names its holder.
+@Suite(.serialized, .motoServer)
+struct S3BackendCommandTests {
+    static let configuration = """
+        pcplan {
+          backend "s3" {
+            bucket         = "team-state"
+            key            = "prod/pcplan.state"
+            region         = "us-east-1"
+            dynamodb_table = "pcplan-locks"
+            encrypt        = true
+          }
+        }
+
+        resource "pcplan_data" "web" {
+          count = 3
+          input = "web-${count.index}"
+        }
+
+        output "names" {
+          value = pcplan_data.web[*].input
+        }
+
+        """
+
+    /// A workspace pointed at a fresh moto, with the bucket and lock table.
+    private func workspace() throws -> (ModuleWorkspace, AWSClient) {
+        let moto = try MotoServer.forTest()
+        let workspace = try ModuleWorkspace()
+        workspace.use(moto)
+        var options = HTTPClientOptions()
+        options.proxy = .none
+        let aws = AWSClient(
+            credentials: AWSCredentials(
+                accessKeyID: moto.credentials.accessKeyID, secretAccessKey: moto.credentials.secretAccessKey, source: "the test harness"),
+            region: "us-east-1",
+            endpointOverrides: [AWSService.s3.endpointKey: moto.endpoint, AWSService.dynamoDB.endpointKey: moto.endpoint],
+            http: HTTPClient(options: options), retry: ProviderFixture.quickRetries)
+        _ = try S3Client(aws).createBucket("team-state")
+        _ = try aws.dynamoDB.createTable("pcplan-locks", hashKey: "LockID")
+        try workspace.write("team/main.pcl", Self.configuration)
+        return (workspace, aws)
+    }
+
+    @Test func applyPlanStateAndDestroyWorkOnTheSharedState() throws {
+        let (workspace, aws) = try workspace()
+        let applied = workspace.pcplan(["apply", "-auto-approve", "-no-color"], in: "team")
+        try #require(applied.status == 0, "\(applied)")
+        #expect(applied.output.contains("Apply complete! Resources: 3 added"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("team/pcplan.state.db")), "no local state file")
+
+        let again = workspace.pcplan(["plan", "-detailed-exitcode", "-no-color"], in: "team")
+        #expect(again.status == 0, "\(again)")
+        #expect(workspace.pcplan(["state", "list"], in: "team").output == "pcplan_data.web[0]\npcplan_data.web[1]\npcplan_data.web[2]\n")
+        let pulled = workspace.pcplan(["state", "pull"], in: "team")
+        #expect(pulled.output.contains("\"serial\""), "\(pulled)")
+        #expect(workspace.pcplan(["output", "-json", "names"], in: "team").output.contains("web-2"))
+        // After the run: the head and one snapshot, all encrypted; the lock released.
+        let keys = try S3Client(aws).listObjects("team-state")
+        #expect(keys.count == 2 && keys.contains("prod/pcplan.state"), "\(keys)")
+        for key in keys {
+            #expect(try S3Client(aws).headObject("team-state", key)?.serverSideEncryption == "AES256")
+        }
+
+        let destroyed = workspace.pcplan(["destroy", "-auto-approve", "-no-color"], in: "team")
+        #expect(destroyed.status == 0, "\(destroyed)")
+        #expect(workspace.pcplan(["state", "list"], in: "team").output == "")
+    }
+
+    @Test func aHeldLockNamesItsHolderAndForceUnlockClearsIt() throws {
+        let (workspace, aws) = try workspace()
+        // A holder that died: its lock stays in the table.
+        let stale = DynamoDBLock(
+            id: "0b4c2f1e-dead-4bad-9f00-000000000001", operation: "apply", who: "ci@runner-7", version: "0.9.0",
+            created: Date(timeIntervalSince1970: 1_763_900_000), path: "team-state/prod/pcplan.state", host: "runner-7", pid: 4242)
+        guard case .acquired = try DynamoDBLockTable(client: aws, table: "pcplan-locks").acquire(stale) else {
+            Issue.record("could not plant the stale lock")
+            return
+        }
+        let refused = workspace.pcplan(["apply", "-auto-approve", "-no-color"], in: "team")
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("ci@runner-7") && refused.error.contains("0b4c2f1e-dead-4bad-9f00-000000000001"), "\(refused)")
+        let unlocked = workspace.pcplan(["force-unlock", "-force", "0b4c2f1e-dead-4bad-9f00-000000000001"], in: "team")
+        #expect(unlocked.status == 0, "\(unlocked)")
+        #expect(workspace.pcplan(["apply", "-auto-approve"], in: "team").status == 0)
+    }
+
+    @Test(arguments: [
+        ("\"team-state\"", "\"no-such-bucket\"", "main.pcl:3:", "does not exist"),
+        ("\"pcplan-locks\"", "\"no-such-table\"", "main.pcl:6:", "does not exist"),
+        ("region         = \"us-east-1\"", "region         = \"us-east-1\"\n    use_lockfile   = true", "main.pcl:6:", "not supported"),
+    ])
+    func aBadSettingIsReportedAtItBeforePlanning(replacing: String, with: String, location: String, message: String) throws {
+        let (workspace, _) = try workspace()
+        try workspace.write("team/main.pcl", Self.configuration.replacingOccurrences(of: replacing, with: with))
+        let result = workspace.pcplan(["plan", "-no-color"], in: "team")
+        #expect(result.status == 1)
+        #expect(result.error.contains(location) && result.error.contains(message), "\(result)")
+        #expect(!result.output.contains("Plan:"))
+    }
+
+    /// Five `pcplan apply` processes started together on one state: one
+    /// applies, each of the others fails naming the holder, and afterwards
+    /// the state is whole and a plan has nothing to do.
+    @Test func fiveAppliesAtOnceMakeOneApplyAndFourRefusals() throws {
+        let (workspace, _) = try workspace()
+        let pcplan = try PlanExamplesScript.builtPCPlan()
+        var environment = workspace.environment
+        environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+        var runs: [(Process, String)] = []
+        for index in 0..<5 {
+            let log = workspace.path("apply-\(index).log")
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+            let handle = try #require(FileHandle(forWritingAtPath: log))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: pcplan)
+            process.arguments = ["apply", "-auto-approve", "-no-color"]
+            process.currentDirectoryURL = URL(fileURLWithPath: workspace.path("team"))
+            process.environment = environment
+            process.standardOutput = handle
+            process.standardError = handle
+            process.standardInput = FileHandle.nullDevice
+            runs.append((process, log))
+        }
+        for (process, _) in runs { try process.run() }
+        let deadline = Date().addingTimeInterval(120)
+        for (process, _) in runs {
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        let outcomes = try runs.map { (process, log) in (process.terminationStatus, try String(contentsOfFile: log, encoding: .utf8)) }
+        let applied = outcomes.filter { $0.0 == 0 }
+        let refused = outcomes.filter { $0.0 != 0 }
+        #expect(applied.count == 1, "\(outcomes.map(\.1))")
+        #expect(applied.first?.1.contains("Apply complete! Resources: 3 added") == true)
+        for (_, text) in refused {
+            #expect(text.contains("Error acquiring the state lock") || text.contains("locked"), "\(text)")
+            #expect(text.contains("apply") && text.contains("@"), "the holder's operation and who: \(text)")
+        }
+        #expect(workspace.pcplan(["state", "list"], in: "team").output == "pcplan_data.web[0]\npcplan_data.web[1]\npcplan_data.web[2]\n")
+        #expect(workspace.pcplan(["plan", "-detailed-exitcode"], in: "team").status == 0)
+    }
+}
