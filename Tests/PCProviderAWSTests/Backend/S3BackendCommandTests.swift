@@ -149,4 +149,54 @@ struct S3BackendCommandTests {
         #expect(workspace.pcplan(["state", "list"], in: "team").output == "pcplan_data.web[0]\npcplan_data.web[1]\npcplan_data.web[2]\n")
         #expect(workspace.pcplan(["plan", "-detailed-exitcode"], in: "team").status == 0)
     }
+
+    /// `kill -9` in the middle of applies on the S3 backend, at several
+    /// moments: after each, force-unlock and apply again converge, with every
+    /// resource recorded once and a plan with nothing to do.
+    @Test(arguments: [150, 400, 900])
+    func killedAppliesConvergeAfterForceUnlock(afterMilliseconds delay: Int) throws {
+        let (workspace, aws) = try workspace()
+        let count = 300
+        var text = Self.configuration.replacingOccurrences(of: "count = 3", with: "count = \(count)")
+        // A chain, so the apply takes long enough to be interrupted.
+        text += """
+            resource "pcplan_data" "chain" {
+              count = 60
+              input = count.index == 0 ? "start" : "after-${count.index}"
+            }
+
+            """
+        try workspace.write("team/main.pcl", text)
+        let pcplan = try PlanExamplesScript.builtPCPlan()
+        var environment = workspace.environment
+        environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pcplan)
+        process.arguments = ["apply", "-auto-approve", "-no-color", "-parallelism=4"]
+        process.currentDirectoryURL = URL(fileURLWithPath: workspace.path("team"))
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(delay * 1000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+
+        // A lock left by the killed run is cleared by its ID.
+        let locks = DynamoDBLockTable(client: aws, table: "pcplan-locks")
+        if let stale = try locks.holder(of: "team-state/prod/pcplan.state") {
+            let unlocked = workspace.pcplan(["force-unlock", "-force", stale.id], in: "team")
+            try #require(unlocked.status == 0, "\(unlocked)")
+        }
+        let recorded = workspace.pcplan(["state", "list"], in: "team").output.split(separator: "\n")
+        print("[s3-backend] apply killed after \(delay) ms with \(recorded.count) of \(count + 60) resources recorded")
+        let resumed = workspace.pcplan(["apply", "-auto-approve", "-no-color"], in: "team")
+        try #require(resumed.status == 0, "\(resumed)")
+        let addresses = workspace.pcplan(["state", "list"], in: "team").output.split(separator: "\n")
+        #expect(addresses.count == count + 60, "recorded before the resume: \(recorded.count)")
+        #expect(Set(addresses).count == addresses.count, "an address recorded twice")
+        #expect(Set(recorded).isSubset(of: Set(addresses)), "something recorded before the kill was lost")
+        #expect(workspace.pcplan(["plan", "-detailed-exitcode"], in: "team").status == 0)
+    }
 }
