@@ -21,7 +21,7 @@ public struct PCPlanCommand: ParsableCommand {
         subcommands: [
             PlanCommand.self, ApplyCommand.self, DestroyCommand.self, OutputCommand.self, ValidateCommand.self, FmtCommand.self, VersionCommand.self,
             ConsoleCommand.self, ForceUnlockCommand.self, GraphCommand.self, ImportCommand.self, ShowCommand.self,
-            StateCommand.self, DocsCommand.self,
+            StateCommand.self, DocsCommand.self, InitCommand.self,
         ],
         helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
     )
@@ -120,6 +120,7 @@ public struct PCPlanCommand: ParsableCommand {
         "force-unlock": ForceUnlockCommand.self,
         "graph": GraphCommand.self,
         "import": ImportCommand.self,
+        "init": InitCommand.self,
         "output": OutputCommand.self,
         "plan": PlanCommand.self,
         "show": ShowCommand.self,
@@ -145,6 +146,7 @@ public struct PCPlanCommand: ParsableCommand {
         below.
 
         Main commands:
+          init          Prepare the working directory: check the backend, move the state
           validate      Check whether the configuration is valid
           plan          Show changes required by the current configuration
           apply         Create or update infrastructure

@@ -17,6 +17,13 @@ struct StateAccess {
     ) -> (StateAccess?, [Diagnostic]) {
         let (located, backendDiagnostics) = locate(requested: requested, terminal: terminal)
         guard let location = located else { return (nil, backendDiagnostics) }
+        return open(location, terminal: terminal, create: create, lockFor: operation, lockTimeout: lockTimeout)
+    }
+
+    /// Opens the state at `location` (see `open(path:…)`).
+    static func open(
+        _ location: Location, terminal: Terminal, create: Bool, lockFor operation: String?, lockTimeout: Double
+    ) -> (StateAccess?, [Diagnostic]) {
         let path: String
         switch location {
         case .file(let file):
@@ -67,8 +74,45 @@ struct StateAccess {
     /// `pcplan.state.db`. A backend of another type is an error rather than
     /// a silent local state: a team that declared shared state must not each
     /// get a file of their own.
-    static func locate(requested: String, terminal: Terminal) -> (Location?, [Diagnostic]) {
+    ///
+    /// When the configured backend is not the one `pcplan init` last set up
+    /// (and `checkInit` is on), that is an error: planning against the new,
+    /// empty place would propose to create everything again.
+    static func locate(requested: String, terminal: Terminal, checkInit: Bool = true) -> (Location?, [Diagnostic]) {
         guard requested == SQLiteStateBackend.defaultPath else { return (.file(requested), []) }
+        let (configured, diagnostics) = configuredLocation(terminal: terminal)
+        guard let configured, checkInit else { return (configured, diagnostics) }
+        let (remembered, rememberedDiagnostics) = rememberedLocation(terminal: terminal)
+        if rememberedDiagnostics.hasErrors { return (nil, rememberedDiagnostics) }
+        if let remembered {
+            guard InitCommand.same(remembered, configured, terminal: terminal) else {
+                return (nil, [Diagnostic(
+                    code: .unsupportedBackend, summary: "Backend initialization required",
+                    detail: "The configuration's backend is not the one pcplan init last set up here. Run pcplan init -migrate-state to copy the state to the new backend, or pcplan init -reconfigure to use it as it is.")])
+            }
+        } else if case .s3 = configured, FileSystem.kind(at: terminal.resolve(SQLiteStateBackend.defaultPath)) != .missing {
+            return (nil, [Diagnostic(
+                code: .unsupportedBackend, summary: "Backend initialization required",
+                detail: "There is a local state (\(SQLiteStateBackend.defaultPath)) here, but the configuration keeps the state in S3. Run pcplan init -migrate-state to copy it there, or pcplan init -reconfigure to leave it behind.")])
+        }
+        return (configured, diagnostics)
+    }
+
+    /// The backend `pcplan init` last set up here (`.pcplan/backend.pcl`),
+    /// or nil when init never ran.
+    static func rememberedLocation(terminal: Terminal) -> (Location?, [Diagnostic]) {
+        guard FileManager.default.fileExists(atPath: terminal.resolve(InitCommand.rememberedPath)) else { return (nil, []) }
+        let (declaration, diagnostics) = BackendLocator.find(directory: terminal.resolve(".pcplan"), displayDirectory: ".pcplan")
+        guard let declaration else { return (.file(SQLiteStateBackend.defaultPath), diagnostics) }
+        switch declaration.type {
+        case "s3": return (.s3(declaration), diagnostics)
+        default: return (.file(declaration.string("path") ?? SQLiteStateBackend.defaultPath), diagnostics)
+        }
+    }
+
+    /// The place the configuration's backend block names.
+    private static func configuredLocation(terminal: Terminal) -> (Location?, [Diagnostic]) {
+        let requested = SQLiteStateBackend.defaultPath
         let (backend, diagnostics) = BackendLocator.find(directory: terminal.resolve("."), displayDirectory: ".")
         if diagnostics.hasErrors { return (nil, diagnostics) }
         guard let backend else { return (.file(requested), []) }

@@ -195,12 +195,7 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
     private func refresh() throws {
         if let latest = try Self.fetchHead(s3, settings) {
             if latest.sequence > sequence {
-                let bytes = try Self.fetch(s3, settings, latest.snapshot, what: "the snapshot the head names")
-                let path = Self.newCopyPath(in: workDirectory)
-                try Data(bytes).write(to: URL(fileURLWithPath: path))
-                let previous = copy.path
-                copy = try SQLiteStateBackend(path: path, pcplanVersion: pcplanVersion)
-                Self.remove(database: previous)
+                try refreshCopy(from: try Self.fetch(s3, settings, latest.snapshot, what: "the snapshot the head names"))
                 sequence = latest.sequence
             }
             // Compaction replaces the head with If-Match on this ETag.
@@ -282,6 +277,53 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
             }
             throw S3StateError.storage(location: location, error: error)
         }
+    }
+
+    // MARK: Moving a state in and out
+
+    /// Writes the whole state, as a SQLite state file, to a new file at
+    /// `path`: what `pcplan init -migrate-state` copies to another backend.
+    public func exportCopy(to path: String) throws {
+        try current.exportCopy(to: path)
+    }
+
+    /// Makes the SQLite state file at `path` this state, keeping its lineage
+    /// and serial: its first snapshot, with the head pointing at it. Only
+    /// into a state nothing was ever written to; anything else is refused,
+    /// so a migration never overwrites a state.
+    public func adopt(stateFile path: String) throws {
+        mutex.lock()
+        defer { mutex.unlock() }
+        guard sequence == 0, head == nil, pending.isEmpty else {
+            throw S3StateError.damaged(location: location, reason: "it already holds a state, and a migration only copies into an empty one")
+        }
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let adopted = try SQLiteStateBackend(path: path, pcplanVersion: pcplanVersion, create: false)
+        _ = try adopted.snapshot()  // refuse a file that is not a readable state before uploading it
+        let snapshotKey = "\(settings.key).d/snapshot-1.db"
+        let newHead = Head(format: Head.formatVersion, sequence: 1, snapshot: snapshotKey, writer: pcplanVersion)
+        let headBytes = try newHead.encoded()
+        do throws(S3Error) {
+            try s3.putObject(settings.bucket, snapshotKey, bytes, encryption: settings.encryption)
+            let written = try s3.putObject(
+                settings.bucket, settings.key, headBytes, condition: .ifNoneMatchAny,
+                encryption: settings.encryption, contentType: "application/json")
+            head = Head.Loaded(head: newHead, etag: written.etag)
+        } catch {
+            if case .preconditionFailed = error { throw S3StateError.concurrentWrite(location: location, sequence: 1) }
+            throw S3StateError.storage(location: location, error: error)
+        }
+        sequence = 1
+        try refreshCopy(from: bytes)
+    }
+
+    /// Replaces the working copy with the state file `bytes`.
+    private func refreshCopy(from bytes: [UInt8]) throws {
+        let path = Self.newCopyPath(in: workDirectory)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let previous = copy.path
+        copy = try SQLiteStateBackend(path: path, pcplanVersion: pcplanVersion)
+        Self.remove(database: previous)
     }
 
     // MARK: The lock

@@ -199,4 +199,55 @@ struct S3BackendCommandTests {
         #expect(Set(recorded).isSubset(of: Set(addresses)), "something recorded before the kill was lost")
         #expect(workspace.pcplan(["plan", "-detailed-exitcode"], in: "team").status == 0)
     }
+
+    /// local → S3 → local with `init -migrate-state`: every resource and the
+    /// lineage survive both moves; a changed backend without init is
+    /// refused instead of planning against an empty state.
+    @Test func migratingLocalToS3AndBackKeepsEveryResourceAndTheLineage() throws {
+        let (workspace, _) = try workspace()
+        let resources = """
+            resource "pcplan_data" "web" {
+              count = 3
+              input = "web-${count.index}"
+            }
+
+            """
+        let backend = """
+            pcplan {
+              backend "s3" {
+                bucket         = "team-state"
+                key            = "prod/pcplan.state"
+                dynamodb_table = "pcplan-locks"
+              }
+            }
+
+            """
+        try workspace.write("team/main.pcl", resources)
+        #expect(workspace.pcplan(["apply", "-auto-approve"], in: "team").status == 0)
+        let lineage = try Self.lineage(of: workspace.pcplan(["state", "pull"], in: "team").output)
+
+        try workspace.write("team/backend.pcl", backend)
+        let unready = workspace.pcplan(["plan", "-no-color"], in: "team")
+        #expect(unready.status == 1 && unready.error.contains("Backend initialization required"), "\(unready)")
+        let toS3 = workspace.pcplan(["init", "-migrate-state", "-no-color"], in: "team")
+        try #require(toS3.status == 0, "\(toS3)")
+        #expect(toS3.output.contains("to s3://team-state/prod/pcplan.state: 3 objects"))
+        #expect(try Self.lineage(of: workspace.pcplan(["state", "pull"], in: "team").output) == lineage)
+        #expect(workspace.pcplan(["plan", "-detailed-exitcode"], in: "team").status == 0)
+
+        // Back: the backend block goes, the local file is moved aside.
+        try FileManager.default.removeItem(atPath: workspace.path("team/backend.pcl"))
+        try FileManager.default.moveItem(atPath: workspace.path("team/pcplan.state.db"), toPath: workspace.path("team/before.db"))
+        let toLocal = workspace.pcplan(["init", "-migrate-state", "-no-color"], in: "team")
+        try #require(toLocal.status == 0, "\(toLocal)")
+        #expect(workspace.pcplan(["state", "list"], in: "team").output == "pcplan_data.web[0]\npcplan_data.web[1]\npcplan_data.web[2]\n")
+        #expect(try Self.lineage(of: workspace.pcplan(["state", "pull"], in: "team").output) == lineage)
+        let final = workspace.pcplan(["plan", "-detailed-exitcode", "-no-color"], in: "team")
+        #expect(final.status == 0, "\(final)")
+    }
+
+    static func lineage(of pulled: String) throws -> String {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(pulled.utf8)) as? [String: Any])
+        return try #require(object["lineage"] as? String)
+    }
 }
