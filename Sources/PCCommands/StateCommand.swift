@@ -14,14 +14,14 @@ struct StateCommand: TerminalCommand {
             """,
         subcommands: [
             StateListCommand.self, StateShowCommand.self, StateRemoveCommand.self, StateMoveCommand.self,
-            StatePullCommand.self,
+            StatePullCommand.self, StatePushCommand.self,
         ],
         helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
     )
 
     /// The union of the subcommands' spellings: the root dispatcher
     /// normalizes everything after `state` with the parent's.
-    static let terraformArguments = TerraformArguments(flags: ["dry-run", "no-color"], booleanOptions: ["lock"])
+    static let terraformArguments = TerraformArguments(flags: ["dry-run", "force", "no-color"], booleanOptions: ["lock"])
 
     /// `pcplan state` alone: Terraform prints the usage and fails, since no
     /// work was done.
