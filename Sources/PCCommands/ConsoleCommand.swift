@@ -100,7 +100,7 @@ struct ConsoleCommand: TerminalCommand {
         guard !stateDiagnostics.hasErrors else { return (nil, diagnostics) }
         let planOptions = PlanOptions(
             refresh: false, variables: inputs, timestamp: ISO8601DateFormatter().string(from: Date()),
-            pcplanVersion: VersionCommand.version)
+            pcplanVersion: VersionCommand.version, workspace: Workspace.current(terminal))
         let session = ConsoleSession(
             configuration: module, state: state?.snapshot, providers: ProviderCatalog.registry(for: terminal), options: planOptions)
         for var diagnostic in session.diagnostics {

@@ -100,7 +100,8 @@ struct ImportCommand: TerminalCommand {
             return ExitStatus.failure
         }
         let planner = Planner(configuration: module, state: state.snapshot, providers: registry, options: PlanOptions(
-            refresh: false, variables: inputs, timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version))
+            refresh: false, variables: inputs, timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version,
+            workspace: Workspace.current(terminal)))
         let (_, planDiagnostics) = planner.plan()
         guard !planDiagnostics.hasErrors else {
             printer.print(inputDiagnostics + planDiagnostics)

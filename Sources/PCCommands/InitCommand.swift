@@ -50,7 +50,7 @@ struct InitCommand: TerminalCommand {
             printer.print([Diagnostic(code: .unsupportedBackend, summary: "Conflicting options", detail: "-migrate-state and -reconfigure ask for opposite things; give one of them.")])
             return ExitStatus.failure
         }
-        let (current, currentDiagnostics) = StateAccess.locate(requested: SQLiteStateBackend.defaultPath, terminal: terminal, checkInit: false)
+        let (current, currentDiagnostics) = StateAccess.locate(requested: SQLiteStateBackend.defaultPath, terminal: terminal, checkInit: false, workspace: Workspace.defaultName)
         guard let current else {
             printer.print(currentDiagnostics)
             return ExitStatus.failure
@@ -147,7 +147,7 @@ struct InitCommand: TerminalCommand {
         let path = terminal.resolve(Self.rememberedPath)
         let text: String
         switch location {
-        case .s3(let declaration):
+        case .s3(let declaration, _):
             text = "pcplan {\n  " + declaration.file.text(in: declaration.range) + "\n}\n"
         case .file(let file):
             text = "pcplan {\n  backend \"local\" {\n    path = \"\(file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"\n  }\n}\n"
@@ -168,8 +168,8 @@ struct InitCommand: TerminalCommand {
         switch (a, b) {
         case (.file(let x), .file(let y)):
             return (terminal.resolve(x) as NSString).standardizingPath == (terminal.resolve(y) as NSString).standardizingPath
-        case (.s3(let x), .s3(let y)):
-            return x.string("bucket") == y.string("bucket") && x.string("key") == y.string("key")
+        case (.s3(let x, let xWorkspace), .s3(let y, let yWorkspace)):
+            return x.string("bucket") == y.string("bucket") && x.string("key") == y.string("key") && xWorkspace == yWorkspace
         default:
             return false
         }

@@ -21,7 +21,7 @@ public struct PCPlanCommand: ParsableCommand {
         subcommands: [
             PlanCommand.self, ApplyCommand.self, DestroyCommand.self, OutputCommand.self, ValidateCommand.self, FmtCommand.self, VersionCommand.self,
             ConsoleCommand.self, ForceUnlockCommand.self, GraphCommand.self, ImportCommand.self, ShowCommand.self,
-            StateCommand.self, DocsCommand.self, InitCommand.self,
+            StateCommand.self, DocsCommand.self, InitCommand.self, WorkspaceCommand.self,
         ],
         helpNames: [.short, .long, .customLong("help", withSingleDash: true)]
     )
@@ -127,6 +127,7 @@ public struct PCPlanCommand: ParsableCommand {
         "state": StateCommand.self,
         "validate": ValidateCommand.self,
         "version": VersionCommand.self,
+        "workspace": WorkspaceCommand.self,
     ]
 
     private static func usageError(_ message: String, terminal: Terminal) {
@@ -163,6 +164,7 @@ public struct PCPlanCommand: ParsableCommand {
           show          Show a saved plan or the state
           state         Advanced state management
           version       Show the current pcplan version and the libraries it uses
+          workspace     Workspace management
 
         Global options (use these before the command, if any):
           -chdir=DIR    Switch to a different working directory before executing the

@@ -184,7 +184,8 @@ struct PlanRun {
         }
         let options = PlanOptions(
             mode: mode, refresh: refresh, targets: parsedTargets, replace: parsedReplace, variables: inputs,
-            timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version)
+            timestamp: ISO8601DateFormatter().string(from: Date()), pcplanVersion: VersionCommand.version,
+            workspace: Workspace.current(terminal))
         let planner = Planner(configuration: module, state: state?.snapshot, providers: registry, options: options)
         let (plan, planDiagnostics) = planner.plan()
         return Prepared(plan: plan, diagnostics: diagnostics + planDiagnostics, planner: planner, state: state, registry: registry)

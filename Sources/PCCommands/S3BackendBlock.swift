@@ -13,8 +13,7 @@ import PCStateS3
 struct S3BackendBlock {
     enum Kind { case string, bool, number, strings, endpoints }
 
-    /// Terraform's spellings. `workspace_key_prefix` is accepted for
-    /// compatibility; only the default workspace exists so far.
+    /// Terraform's spellings.
     static let accepted: [String: Kind] = [
         "bucket": .string, "key": .string, "region": .string, "dynamodb_table": .string, "encrypt": .bool,
         "kms_key_id": .string, "workspace_key_prefix": .string, "profile": .string, "access_key": .string,
@@ -31,9 +30,11 @@ struct S3BackendBlock {
     /// The backend, read and checked; nil with diagnostics when it cannot
     /// be used, or nil without any when `create` is false and no state has
     /// been written yet.
-    static func open(_ declaration: BackendDeclaration, terminal: Terminal, create: Bool) -> (S3StateBackend?, [Diagnostic]) {
+    static func open(
+        _ declaration: BackendDeclaration, workspace: String = Workspace.defaultName, terminal: Terminal, create: Bool
+    ) -> (S3StateBackend?, [Diagnostic]) {
         var block = S3BackendBlock(declaration: declaration)
-        guard let (settings, aws) = block.decode() else { return (nil, block.diagnostics) }
+        guard let (settings, aws) = block.decode(workspace: workspace) else { return (nil, block.diagnostics) }
         let provider = ProviderCatalog.aws(for: terminal)
         let resolved: ResolvedAWSConfiguration
         do {
@@ -68,7 +69,7 @@ struct S3BackendBlock {
     }
 
     /// The settings, or nil after diagnostics.
-    mutating func decode() -> (S3BackendSettings, AWSSettings)? {
+    mutating func decode(workspace: String = Workspace.defaultName) -> (S3BackendSettings, AWSSettings)? {
         var values: [String: Value] = [:]
         for name in declaration.settings.keys.sorted() {
             let attribute = declaration.settings[name]!
@@ -100,8 +101,11 @@ struct S3BackendBlock {
         if values["encrypt"]?.boolValue == true {
             encryption = values["kms_key_id"]?.stringValue.map { .kms(keyID: $0) } ?? .aes256
         }
+        // Terraform's layout: the default workspace at the key, the others
+        // under <workspace_key_prefix>/<workspace>/.
+        let prefix = values["workspace_key_prefix"]?.stringValue ?? "env:"
         let settings = S3BackendSettings(
-            bucket: bucket, key: key, lockTable: values["dynamodb_table"]?.stringValue, encryption: encryption,
+            bucket: bucket, key: workspace == Workspace.defaultName ? key : "\(prefix)/\(workspace)/\(key)", lockTable: values["dynamodb_table"]?.stringValue, encryption: encryption,
             usePathStyle: values["use_path_style"]?.boolValue ?? false)
         var aws = AWSSettings()
         aws.region = values["region"]?.stringValue

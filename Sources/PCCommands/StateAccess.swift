@@ -28,8 +28,8 @@ struct StateAccess {
         switch location {
         case .file(let file):
             path = file
-        case .s3(let declaration):
-            let (opened, diagnostics) = S3BackendBlock.open(declaration, terminal: terminal, create: create)
+        case .s3(let declaration, let workspace):
+            let (opened, diagnostics) = S3BackendBlock.open(declaration, workspace: workspace, terminal: terminal, create: create)
             guard let opened else { return (nil, diagnostics) }
             return lockAndWrap(opened, operation: operation, lockTimeout: lockTimeout, displayPath: opened.location)
         }
@@ -66,7 +66,15 @@ struct StateAccess {
     /// Where a state lives: a local file, or the S3 backend.
     enum Location {
         case file(String)
-        case s3(BackendDeclaration)
+        case s3(BackendDeclaration, workspace: String = Workspace.defaultName)
+
+        /// The same place for `workspace` (see `Workspace`).
+        func `in`(workspace: String) -> Location {
+            switch self {
+            case .file(let path): .file(Workspace.localPath(path, workspace: workspace))
+            case .s3(let declaration, _): .s3(declaration, workspace: workspace)
+            }
+        }
     }
 
     /// The state to use: `-state` when given; else the configuration's
@@ -78,10 +86,13 @@ struct StateAccess {
     /// When the configured backend is not the one `pcplan init` last set up
     /// (and `checkInit` is on), that is an error: planning against the new,
     /// empty place would propose to create everything again.
-    static func locate(requested: String, terminal: Terminal, checkInit: Bool = true) -> (Location?, [Diagnostic]) {
+    static func locate(
+        requested: String, terminal: Terminal, checkInit: Bool = true, workspace: String? = nil
+    ) -> (Location?, [Diagnostic]) {
         guard requested == SQLiteStateBackend.defaultPath else { return (.file(requested), []) }
+        let selected = workspace ?? Workspace.current(terminal)
         let (configured, diagnostics) = configuredLocation(terminal: terminal)
-        guard let configured, checkInit else { return (configured, diagnostics) }
+        guard let configured, checkInit else { return (configured?.in(workspace: selected), diagnostics) }
         let (remembered, rememberedDiagnostics) = rememberedLocation(terminal: terminal)
         if rememberedDiagnostics.hasErrors { return (nil, rememberedDiagnostics) }
         if let remembered {
@@ -95,7 +106,7 @@ struct StateAccess {
                 code: .unsupportedBackend, summary: "Backend initialization required",
                 detail: "There is a local state (\(SQLiteStateBackend.defaultPath)) here, but the configuration keeps the state in S3. Run pcplan init -migrate-state to copy it there, or pcplan init -reconfigure to leave it behind.")])
         }
-        return (configured, diagnostics)
+        return (configured.in(workspace: selected), diagnostics)
     }
 
     /// The backend `pcplan init` last set up here (`.pcplan/backend.pcl`),

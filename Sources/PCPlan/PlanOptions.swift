@@ -25,12 +25,15 @@ public struct PlanOptions: Sendable {
     /// RFC 3339, fixed for the whole plan.
     public var timestamp: String
     public var pcplanVersion: String
+    /// The selected workspace: `terraform.workspace`.
+    public var workspace: String
 
     public init(
         mode: Plan.Mode = .normal, refresh: Bool = true, targets: [TargetAddress] = [],
         replace: [ResourceInstanceAddress] = [], variables: [String: VariableInput] = [:],
-        timestamp: String, pcplanVersion: String
+        timestamp: String, pcplanVersion: String, workspace: String = "default"
     ) {
+        self.workspace = workspace
         self.mode = mode
         self.refresh = refresh
         self.targets = targets

@@ -30,6 +30,8 @@ final class ValueTable {
     var instances: [[String]: [ModuleInstance]] = [[]: [.root]]
     /// How each module instance was repeated by its call.
     var repetitions: [ModuleInstance: Repetition] = [:]
+    /// `terraform.workspace`.
+    var workspace = "default"
 }
 
 /// Answers references for expressions in one module instance.
@@ -83,7 +85,7 @@ struct PlanScope: ReferenceResolver {
             default: break
             }
         case "terraform", "pcplan":
-            if name(0) == "workspace" { return .value(.string("default"), consumedSteps: 1) }
+            if name(0) == "workspace" { return .value(.string(table.workspace), consumedSteps: 1) }
         default:
             guard let resource = name(0) else { break }
             return .value(values.resources[ResourceAddress(mode: .managed, type: reference.root, name: resource)] ?? .unknown, consumedSteps: 1)

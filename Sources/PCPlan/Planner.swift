@@ -52,6 +52,7 @@ public final class Planner {
         self.providers = providers
         self.options = options
         self.rootDirectory = configuration.directory
+        table.workspace = options.workspace
     }
 
     /// Makes the plan. A plan is returned only when there are no errors.

@@ -317,6 +317,55 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
         try refreshCopy(from: bytes)
     }
 
+    /// Writes an empty state (head and snapshot) when nothing was written
+    /// yet, so that the state exists: `pcplan workspace new`.
+    public func materialize() throws {
+        guard isEmpty else { return }
+        let exported = (workDirectory as NSString).appendingPathComponent("empty-\(UUID().uuidString).db")
+        defer { try? FileManager.default.removeItem(atPath: exported) }
+        try current.exportCopy(to: exported)
+        try adopt(stateFile: exported)
+    }
+
+    /// Deletes every object of this state: the head, its snapshot and the
+    /// journal after it. `pcplan workspace delete`.
+    public func deleteAll() throws {
+        mutex.lock()
+        defer { mutex.unlock() }
+        do throws(S3Error) {
+            var number = (head?.sequence ?? 0) + 1
+            while try s3.headObject(settings.bucket, journalKey(number)) != nil {
+                try s3.deleteObject(settings.bucket, journalKey(number))
+                number += 1
+            }
+            if let snapshot = head?.snapshot { try s3.deleteObject(settings.bucket, snapshot) }
+            try s3.deleteObject(settings.bucket, settings.key)
+        } catch {
+            throw S3StateError.storage(location: location, error: error)
+        }
+        head = nil
+        sequence = 0
+    }
+
+    /// The workspaces whose states exist beside this one (the default
+    /// workspace's): the NAME of every `<prefix>/NAME/<key>` head. The
+    /// listing's prefix has no slash, which every S3 implementation signs
+    /// alike.
+    public func workspaceNames(prefix: String) throws -> [String] {
+        let keys: [String]
+        do {
+            keys = try s3.listObjects(settings.bucket, prefix: prefix)
+        } catch {
+            throw S3StateError.storage(location: location, error: error)
+        }
+        let suffix = "/" + settings.key
+        return keys.compactMap { key in
+            guard key.hasPrefix(prefix + "/"), key.hasSuffix(suffix) else { return nil }
+            let name = key.dropFirst(prefix.count + 1).dropLast(suffix.count)
+            return name.isEmpty || name.contains("/") ? nil : String(name)
+        }.sorted()
+    }
+
     /// Replaces the working copy with the state file `bytes`.
     private func refreshCopy(from bytes: [UInt8]) throws {
         let path = Self.newCopyPath(in: workDirectory)

@@ -73,3 +73,39 @@ import Testing
         #expect(result.error.contains(message), "\(result.error)")
     }
 }
+
+/// `pcplan workspace`: states side by side, terraform.workspace, and the
+/// refusals that protect a state.
+@Suite struct WorkspaceCommandTests {
+    @Test func workspacesKeepTheirOwnStates() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("main.pcl", """
+            resource "pcplan_data" "x" {
+              input = terraform.workspace
+            }
+
+            output "ws" {
+              value = pcplan_data.x.input
+            }
+
+            """)
+        #expect(pcplan(["apply", "-auto-approve"], in: sandbox.root).status == 0)
+        #expect(pcplan(["workspace", "new", "staging"], in: sandbox.root).status == 0)
+        #expect(pcplan(["workspace", "list"], in: sandbox.root).output == "  default\n* staging\n")
+        #expect(pcplan(["workspace", "show"], in: sandbox.root).output == "staging\n")
+        #expect(pcplan(["apply", "-auto-approve"], in: sandbox.root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: sandbox.path("pcplan.state.d/staging/pcplan.state.db")))
+        #expect(pcplan(["output", "-raw", "ws"], in: sandbox.root).output == "staging")
+        #expect(pcplan(["output", "-raw", "ws"], in: sandbox.root, environment: ["PCPLAN_WORKSPACE": "default"]).output == "default")
+
+        let selected = pcplan(["workspace", "delete", "staging"], in: sandbox.root)
+        #expect(selected.status == 1 && selected.error.contains("is selected"))
+        #expect(pcplan(["workspace", "select", "default"], in: sandbox.root).status == 0)
+        let notEmpty = pcplan(["workspace", "delete", "staging"], in: sandbox.root)
+        #expect(notEmpty.status == 1 && notEmpty.error.contains("still records 1 objects"))
+        #expect(pcplan(["workspace", "delete", "-force", "staging"], in: sandbox.root).status == 0)
+        #expect(pcplan(["workspace", "list"], in: sandbox.root).output == "* default\n")
+        #expect(pcplan(["workspace", "select", "nope"], in: sandbox.root).status == 1)
+        #expect(pcplan(["workspace", "new", "bad/name"], in: sandbox.root).error.contains("Invalid workspace name"))
+    }
+}

@@ -250,4 +250,25 @@ struct S3BackendCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(pulled.utf8)) as? [String: Any])
         return try #require(object["lineage"] as? String)
     }
+
+    /// Workspaces in S3 live under `<workspace_key_prefix>/NAME/KEY`, each
+    /// a state of its own. (moto cannot check signatures of keys with ":",
+    /// so this uses a prefix without one instead of Terraform's "env:".)
+    @Test func workspacesLiveBesideTheDefaultState() throws {
+        let (workspace, aws) = try workspace()
+        try workspace.write("team/main.pcl", Self.configuration.replacingOccurrences(
+            of: "    encrypt        = true", with: "    encrypt        = true\n    workspace_key_prefix = \"workspaces\""))
+        #expect(workspace.pcplan(["apply", "-auto-approve"], in: "team").status == 0)
+        let created = workspace.pcplan(["workspace", "new", "staging"], in: "team")
+        try #require(created.status == 0, "\(created)")
+        #expect(workspace.pcplan(["workspace", "list"], in: "team").output == "  default\n* staging\n")
+        #expect(workspace.pcplan(["state", "list"], in: "team").output == "")
+        #expect(workspace.pcplan(["apply", "-auto-approve"], in: "team").status == 0)
+        let keys = try S3Client(aws).listObjects("team-state")
+        #expect(keys.contains("workspaces/staging/prod/pcplan.state"), "\(keys)")
+        #expect(workspace.pcplan(["workspace", "select", "default"], in: "team").status == 0)
+        #expect(workspace.pcplan(["workspace", "delete", "-force", "staging"], in: "team").status == 0)
+        #expect(try S3Client(aws).listObjects("team-state").allSatisfy { !$0.hasPrefix("workspaces/") })
+        #expect(workspace.pcplan(["state", "list"], in: "team").output.split(separator: "\n").count == 3)
+    }
 }
