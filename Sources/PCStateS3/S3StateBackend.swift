@@ -195,7 +195,15 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
     private func refresh() throws {
         if let latest = try Self.fetchHead(s3, settings) {
             if latest.sequence > sequence {
-                try refreshCopy(from: try Self.fetch(s3, settings, latest.snapshot, what: "the snapshot the head names"))
+                let bytes = try Self.fetch(s3, settings, latest.snapshot, what: "the snapshot the head names")
+                do {
+                    try refreshCopy(from: bytes)
+                    _ = try copy.snapshot()
+                } catch {
+                    throw S3StateError.damaged(
+                        location: "s3://\(settings.bucket)/\(latest.snapshot)",
+                        reason: "the snapshot is not a readable pcplan state (damaged or truncated: \(Self.describe(error)))")
+                }
                 sequence = latest.sequence
             }
             // Compaction replaces the head with If-Match on this ETag.
@@ -446,6 +454,14 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
     }
 
     // MARK: Objects
+
+    /// An error of the working copy, without the private file's path.
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case StateError.notAState(_, let reason), StateError.cannotOpen(_, let reason): reason
+        default: "\(error)"
+        }
+    }
 
     private var journalPrefix: String { "\(settings.key).d/journal/" }
 

@@ -271,4 +271,27 @@ struct S3BackendCommandTests {
         #expect(try S3Client(aws).listObjects("team-state").allSatisfy { !$0.hasPrefix("workspaces/") })
         #expect(workspace.pcplan(["state", "list"], in: "team").output.split(separator: "\n").count == 3)
     }
+
+    @Test func wrongCredentialsAreReportedAtTheBucketBeforePlanning() throws {
+        let (workspace, _) = try workspace()
+        let refused = workspace.pcplan(["plan", "-no-color"], in: "team", environment: ["AWS_SECRET_ACCESS_KEY": "not-the-secret"])
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("main.pcl:3:") && refused.error.contains("team-state"), "\(refused)")
+        #expect(refused.error.contains("SignatureDoesNotMatch") || refused.error.contains("AccessDenied") || refused.error.contains("403"), "\(refused)")
+        #expect(!refused.output.contains("Plan:"))
+    }
+
+    @Test func aTruncatedSnapshotIsRefusedAndLeftAsItIs() throws {
+        let (workspace, aws) = try workspace()
+        #expect(workspace.pcplan(["apply", "-auto-approve"], in: "team").status == 0)
+        let s3 = S3Client(aws)
+        let snapshot = try #require(try s3.listObjects("team-state").first { $0.hasSuffix(".db") })
+        let bytes = try #require(try s3.getObject("team-state", snapshot)?.bytes)
+        let truncated = Array(bytes.prefix(bytes.count / 3))
+        try s3.putObject("team-state", snapshot, truncated)
+        let refused = workspace.pcplan(["plan", "-no-color"], in: "team")
+        #expect(refused.status == 1)
+        #expect(refused.error.contains(snapshot) && refused.error.contains("not a readable pcplan state"), "\(refused)")
+        #expect(try s3.getObject("team-state", snapshot)?.bytes == truncated, "the damaged object is left for inspection")
+    }
 }

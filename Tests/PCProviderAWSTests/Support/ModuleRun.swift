@@ -72,8 +72,11 @@ final class ModuleWorkspace {
 
     /// Runs `pcplan arguments` in process with `directory` (relative to the
     /// workspace) as its working directory, and times it.
-    func pcplan(_ arguments: [String], in directory: String) -> ModuleRun {
-        let terminal = Terminal(capturingWithInput: [], environment: environment, workingDirectory: path(directory))
+    /// `environment` adds to (or replaces) the workspace's variables for
+    /// this run only.
+    func pcplan(_ arguments: [String], in directory: String, environment extra: [String: String] = [:]) -> ModuleRun {
+        let terminal = Terminal(
+            capturingWithInput: [], environment: environment.merging(extra) { $1 }, workingDirectory: path(directory))
         let clock = ContinuousClock()
         let started = clock.now
         let status = PCPlanCommand.run(arguments, terminal: terminal)
