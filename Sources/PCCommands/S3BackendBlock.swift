@@ -18,11 +18,11 @@ struct S3BackendBlock {
         "bucket": .string, "key": .string, "region": .string, "dynamodb_table": .string, "encrypt": .bool,
         "kms_key_id": .string, "workspace_key_prefix": .string, "profile": .string, "access_key": .string,
         "secret_key": .string, "token": .string, "shared_credentials_files": .strings, "shared_config_files": .strings,
-        "max_retries": .number, "use_path_style": .bool, "endpoints": .endpoints,
+        "max_retries": .number, "use_path_style": .bool, "use_lockfile": .bool, "endpoints": .endpoints,
     ]
     /// Settings Terraform has that pcplan does not yet; refused rather than
     /// ignored, since each changes where or how the state is kept.
-    static let notYet: Set<String> = ["use_lockfile", "assume_role", "role_arn", "sse_customer_key", "acl"]
+    static let notYet: Set<String> = ["assume_role", "role_arn", "sse_customer_key", "acl"]
 
     let declaration: BackendDeclaration
     var diagnostics: [Diagnostic] = []
@@ -106,7 +106,7 @@ struct S3BackendBlock {
         let prefix = values["workspace_key_prefix"]?.stringValue ?? "env:"
         let settings = S3BackendSettings(
             bucket: bucket, key: workspace == Workspace.defaultName ? key : "\(prefix)/\(workspace)/\(key)", lockTable: values["dynamodb_table"]?.stringValue, encryption: encryption,
-            usePathStyle: values["use_path_style"]?.boolValue ?? false)
+            usePathStyle: values["use_path_style"]?.boolValue ?? false, useLockfile: values["use_lockfile"]?.boolValue ?? false)
         var aws = AWSSettings()
         aws.region = values["region"]?.stringValue
         aws.profile = values["profile"]?.stringValue

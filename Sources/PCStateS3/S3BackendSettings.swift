@@ -14,12 +14,20 @@ public struct S3BackendSettings: Sendable, Equatable {
     /// Path-style addressing (`use_path_style`); also used whenever the S3
     /// endpoint is overridden.
     public var usePathStyle: Bool
+    /// `use_lockfile`: the lock as an object `KEY.tflock` beside the state,
+    /// created with a conditional write (with `lockTable` too, both are
+    /// taken, as Terraform does).
+    public var useLockfile: Bool
 
-    public init(bucket: String, key: String, lockTable: String? = nil, encryption: S3Encryption = .none, usePathStyle: Bool = false) {
+    public init(
+        bucket: String, key: String, lockTable: String? = nil, encryption: S3Encryption = .none, usePathStyle: Bool = false,
+        useLockfile: Bool = false
+    ) {
         self.bucket = bucket
         self.key = key
         self.lockTable = lockTable
         self.encryption = encryption
         self.usePathStyle = usePathStyle
+        self.useLockfile = useLockfile
     }
 }

@@ -39,6 +39,7 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
 
     private let s3: S3Client
     private let locks: DynamoDBLockTable?
+    private let lockFile: S3LockFile?
     private let pcplanVersion: String
     private let workDirectory: String
     private var copy: SQLiteStateBackend
@@ -66,6 +67,8 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
         self.settings = settings
         self.s3 = S3Client(aws, usePathStyle: settings.usePathStyle)
         self.locks = settings.lockTable.map { DynamoDBLockTable(client: aws, table: $0) }
+        self.lockFile = settings.useLockfile
+            ? S3LockFile(s3: s3, settings: settings, location: "s3://\(settings.bucket)/\(settings.key)") : nil
         self.pcplanVersion = pcplanVersion
         workDirectory = (temporaryDirectory as NSString).appendingPathComponent("pcplan-s3-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
@@ -388,25 +391,28 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
     public func lock(operation: String, info: String, timeout: Double) throws -> LockInfo {
         let path = DynamoDBLockTable.lockPath(bucket: settings.bucket, key: settings.key)
         let wanted = DynamoDBLock.forThisProcess(path: path, operation: operation, info: info, version: pcplanVersion)
+        if let lockFile {
+            if case .held(let holder) = try lockFile.acquire(wanted, timeout: timeout) {
+                throw StateError.locked(holder: Self.lockInfo(holder, location: location), holderGone: false, waited: timeout)
+            }
+        }
         if let locks {
             let attempt: DynamoDBLockTable.Attempt
             do {
                 attempt = try locks.acquire(wanted, timeout: timeout)
             } catch {
+                try? lockFile?.release(id: wanted.id)
                 throw S3StateError.lockTable(location: location, error: error)
             }
-            switch attempt {
-            case .held(let holder):
+            if case .held(let holder) = attempt {
+                try? lockFile?.release(id: wanted.id)
                 throw StateError.locked(holder: Self.lockInfo(holder, location: location), holderGone: false, waited: timeout)
-            case .acquired(let taken):
-                mutex.lock()
-                heldLock = taken
-                mutex.unlock()
             }
         }
-        // Whatever was written before the lock was ours is read now.
         mutex.lock()
         defer { mutex.unlock() }
+        if locks != nil || lockFile != nil { heldLock = wanted }
+        // Whatever was written before the lock was ours is read now.
         try refresh()
         return Self.lockInfo(wanted, location: location)
     }
@@ -416,10 +422,11 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
         mutex.lock()
         let held = heldLock
         mutex.unlock()
-        guard let locks, let held, held.id == id else { return }
+        guard let held, held.id == id else { return }
         do {
-            try locks.release(held)
-        } catch {
+            try lockFile?.release(id: id)
+            try locks?.release(held)
+        } catch let error as DynamoDBLockError {
             throw S3StateError.lockTable(location: location, error: error)
         }
         mutex.lock()
@@ -428,15 +435,27 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
     }
 
     public func forceUnlock(id: String) throws {
-        guard let locks else { throw StateError.notLocked(location: location, given: id) }
-        do {
-            _ = try locks.forceUnlock(path: DynamoDBLockTable.lockPath(bucket: settings.bucket, key: settings.key), id: id)
-        } catch {
-            throw S3StateError.lockTable(location: location, error: error)
+        guard locks != nil || lockFile != nil else { throw StateError.notLocked(location: location, given: id) }
+        var released = false
+        if let lockFile, let holder = try lockFile.holder(), holder.id == id {
+            try lockFile.release(id: id)
+            released = true
         }
+        if let locks {
+            do {
+                _ = try locks.forceUnlock(path: DynamoDBLockTable.lockPath(bucket: settings.bucket, key: settings.key), id: id)
+                released = true
+            } catch {
+                // Released from the lock object already: the table had no
+                // copy of this lock to clear.
+                if !released { throw S3StateError.lockTable(location: location, error: error) }
+            }
+        }
+        if !released { throw StateError.notLocked(location: location, given: id) }
     }
 
     public func currentLock() throws -> LockInfo? {
+        if let holder = try lockFile?.holder() { return Self.lockInfo(holder, location: location) }
         guard let locks else { return nil }
         do {
             return try locks.holder(of: DynamoDBLockTable.lockPath(bucket: settings.bucket, key: settings.key))

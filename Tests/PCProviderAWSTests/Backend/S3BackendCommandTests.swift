@@ -96,7 +96,7 @@ struct S3BackendCommandTests {
     @Test(arguments: [
         ("\"team-state\"", "\"no-such-bucket\"", "main.pcl:3:", "does not exist"),
         ("\"pcplan-locks\"", "\"no-such-table\"", "main.pcl:6:", "does not exist"),
-        ("region         = \"us-east-1\"", "region         = \"us-east-1\"\n    use_lockfile   = true", "main.pcl:6:", "not supported"),
+        ("region         = \"us-east-1\"", "region         = \"us-east-1\"\n    role_arn       = \"arn:aws:iam::123456789012:role/x\"", "main.pcl:6:", "not supported"),
     ])
     func aBadSettingIsReportedAtItBeforePlanning(replacing: String, with: String, location: String, message: String) throws {
         let (workspace, _) = try workspace()
@@ -293,5 +293,27 @@ struct S3BackendCommandTests {
         #expect(refused.status == 1)
         #expect(refused.error.contains(snapshot) && refused.error.contains("not a readable pcplan state"), "\(refused)")
         #expect(try s3.getObject("team-state", snapshot)?.bytes == truncated, "the damaged object is left for inspection")
+    }
+
+    /// `use_lockfile = true`: the lock is the object KEY.tflock, made with a
+    /// conditional write; a held one names its holder, force-unlock clears
+    /// it, and a finished run leaves none.
+    @Test func aLockObjectInsteadOfTheTable() throws {
+        let (workspace, aws) = try workspace()
+        try workspace.write("team/main.pcl", Self.configuration.replacingOccurrences(
+            of: "    dynamodb_table = \"pcplan-locks\"", with: "    use_lockfile   = true"))
+        #expect(workspace.pcplan(["apply", "-auto-approve"], in: "team").status == 0)
+        let s3 = S3Client(aws)
+        #expect(try s3.getObject("team-state", "prod/pcplan.state.tflock") == nil, "the lock is released")
+
+        let stale = DynamoDBLock(
+            id: "7d1c2f1e-dead-4bad-9f00-000000000002", operation: "apply", who: "ci@runner-9", version: "0.9.0",
+            created: Date(timeIntervalSince1970: 1_763_900_000), path: "team-state/prod/pcplan.state", host: "runner-9", pid: 77)
+        try s3.putObject("team-state", "prod/pcplan.state.tflock", Array(stale.infoJSON.utf8))
+        let refused = workspace.pcplan(["plan", "-no-color"], in: "team")
+        #expect(refused.status == 1 && refused.error.contains("ci@runner-9") && refused.error.contains(stale.id), "\(refused)")
+        #expect(workspace.pcplan(["force-unlock", "-force", stale.id], in: "team").status == 0)
+        #expect(try s3.getObject("team-state", "prod/pcplan.state.tflock") == nil)
+        #expect(workspace.pcplan(["plan", "-detailed-exitcode"], in: "team").status == 0)
     }
 }
