@@ -46,8 +46,10 @@ struct S3BackendBlock {
         do {
             try S3Client(client, usePathStyle: settings.usePathStyle).headBucket(settings.bucket)
         } catch {
+            // A bucket in another region is the region setting's problem.
+            let setting = if case .wrongRegion = error { declaration.settings["region"] != nil ? "region" : "bucket" } else { "bucket" }
             return (nil, [block.problem(
-                "The backend's bucket \"\(settings.bucket)\" cannot be used: \(error.description)", at: "bucket")])
+                "The backend's bucket \"\(settings.bucket)\" cannot be used: \(error.description)", at: setting)])
         }
         if let table = settings.lockTable {
             do {

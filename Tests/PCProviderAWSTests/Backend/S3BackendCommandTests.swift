@@ -96,6 +96,7 @@ struct S3BackendCommandTests {
     @Test(arguments: [
         ("\"team-state\"", "\"no-such-bucket\"", "main.pcl:3:", "does not exist"),
         ("\"pcplan-locks\"", "\"no-such-table\"", "main.pcl:6:", "does not exist"),
+        ("region         = \"us-east-1\"", "region         = \"eu-west-1\"", "main.pcl:5:", "us-east-1"),
         ("region         = \"us-east-1\"", "region         = \"us-east-1\"\n    role_arn       = \"arn:aws:iam::123456789012:role/x\"", "main.pcl:6:", "not supported"),
     ])
     func aBadSettingIsReportedAtItBeforePlanning(replacing: String, with: String, location: String, message: String) throws {
