@@ -51,6 +51,13 @@ struct WorkspaceCommand: TerminalCommand {
         }
     }
 
+    /// `existing`, or nil after printing why the workspaces cannot be read.
+    static func existing(terminal: Terminal, printer: inout DiagnosticPrinter) -> [String]? {
+        let (names, diagnostics) = existing(terminal: terminal)
+        if names == nil { printer.print(diagnostics) }
+        return names
+    }
+
     static func failure(_ detail: String, summary: String? = nil) -> Diagnostic {
         Diagnostic(code: .stateUnavailable, summary: summary, detail: detail)
     }
@@ -67,11 +74,7 @@ struct WorkspaceListCommand: TerminalCommand {
 
     func run(in terminal: Terminal) -> Int32 {
         var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
-        let (names, diagnostics) = WorkspaceCommand.existing(terminal: terminal)
-        guard let names else {
-            printer.print(diagnostics)
-            return ExitStatus.failure
-        }
+        guard let names = WorkspaceCommand.existing(terminal: terminal, printer: &printer) else { return ExitStatus.failure }
         let selected = Workspace.current(terminal)
         for name in names { terminal.standardOutput.write((name == selected ? "* " : "  ") + name + "\n") }
         return ExitStatus.success
@@ -108,11 +111,7 @@ struct WorkspaceNewCommand: TerminalCommand {
             printer.print([WorkspaceCommand.failure(problem, summary: "Invalid workspace name")])
             return ExitStatus.failure
         }
-        let (names, diagnostics) = WorkspaceCommand.existing(terminal: terminal)
-        guard let names else {
-            printer.print(diagnostics)
-            return ExitStatus.failure
-        }
+        guard let names = WorkspaceCommand.existing(terminal: terminal, printer: &printer) else { return ExitStatus.failure }
         guard !names.contains(name) else {
             printer.print([WorkspaceCommand.failure("Workspace \"\(name)\" already exists; select it with pcplan workspace select \(name).", summary: "Workspace already exists")])
             return ExitStatus.failure
@@ -157,11 +156,7 @@ struct WorkspaceSelectCommand: TerminalCommand {
 
     func run(in terminal: Terminal) -> Int32 {
         var printer = DiagnosticPrinter(terminal: terminal, noColor: noColor)
-        let (names, diagnostics) = WorkspaceCommand.existing(terminal: terminal)
-        guard let names else {
-            printer.print(diagnostics)
-            return ExitStatus.failure
-        }
+        guard let names = WorkspaceCommand.existing(terminal: terminal, printer: &printer) else { return ExitStatus.failure }
         guard names.contains(name) else {
             printer.print([WorkspaceCommand.failure(
                 "Workspace \"\(name)\" doesn't exist. The workspaces are: \(names.joined(separator: ", ")). Create it with pcplan workspace new \(name).",
@@ -204,11 +199,7 @@ struct WorkspaceDeleteCommand: TerminalCommand {
                 summary: "Cannot delete this workspace")])
             return ExitStatus.failure
         }
-        let (names, diagnostics) = WorkspaceCommand.existing(terminal: terminal)
-        guard let names else {
-            printer.print(diagnostics)
-            return ExitStatus.failure
-        }
+        guard let names = WorkspaceCommand.existing(terminal: terminal, printer: &printer) else { return ExitStatus.failure }
         guard names.contains(name) else {
             printer.print([WorkspaceCommand.failure("Workspace \"\(name)\" doesn't exist.", summary: "Workspace doesn't exist")])
             return ExitStatus.failure

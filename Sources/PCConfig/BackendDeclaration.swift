@@ -16,18 +16,7 @@ public struct BackendDeclaration: Sendable {
 
     /// A string setting, when written as a literal string.
     public func string(_ name: String) -> String? {
-        guard let attribute = settings[name] else { return nil }
-        switch attribute.value {
-        case .literal(let literal):
-            if case .string(let string) = literal.value { return string }
-        case .template(let template):
-            if template.parts.count == 1, case .literal(let literal) = template.parts[0], case .string(let string) = literal.value {
-                return string
-            }
-        default:
-            break
-        }
-        return nil
+        settings[name].flatMap { DeclarationDecoder.literalString($0.value) }
     }
 
     /// Where the block is, as `main.pcl:3`, for messages.

@@ -106,7 +106,14 @@ struct DeclarationDecoder {
     /// A literal string argument (`source = "./x"`, `description`).
     mutating func constantString(_ attribute: SyntaxAttribute?, _ file: SourceFile) -> String? {
         guard let attribute else { return nil }
-        switch attribute.value {
+        if let string = Self.literalString(attribute.value) { return string }
+        report(.invalidValueForArgument, "The argument \"\(attribute.name)\" must be a literal string; references and templates are not allowed here.", file, attribute.value.range)
+        return nil
+    }
+
+    /// The text of a quoted string with nothing interpolated, or nil.
+    static func literalString(_ expression: SyntaxExpression) -> String? {
+        switch expression {
         case .literal(let literal):
             if case .string(let string) = literal.value { return string }
         case .template(let template):
@@ -116,7 +123,6 @@ struct DeclarationDecoder {
         default:
             break
         }
-        report(.invalidValueForArgument, "The argument \"\(attribute.name)\" must be a literal string; references and templates are not allowed here.", file, attribute.value.range)
         return nil
     }
 
