@@ -175,7 +175,8 @@ struct PlanRun {
         diagnostics += inputDiagnostics
         guard !diagnostics.hasErrors else { return Prepared(plan: nil, diagnostics: diagnostics, planner: nil, state: nil, registry: registry) }
         let (state, stateDiagnostics) = StateAccess.load(
-            path: statePath, terminal: terminal, create: createState, lockFor: lock ? operation : nil, lockTimeout: timeout)
+            path: statePath, terminal: terminal, create: createState, lockFor: lock ? operation : nil, lockTimeout: timeout,
+            configuration: module)
         diagnostics += stateDiagnostics
         guard !stateDiagnostics.hasErrors else {
             var result = failed

@@ -1,3 +1,4 @@
+import PCConfig
 import PCDiagnostics
 import PCState
 
@@ -24,10 +25,12 @@ extension StateAccess {
     /// `create` is false and there is no state yet. The caller releases the
     /// lock of what it gets when it is done.
     static func load(
-        path: String, terminal: Terminal, create: Bool = false, lockFor operation: String? = nil, lockTimeout: Double = 0
+        path: String, terminal: Terminal, create: Bool = false, lockFor operation: String? = nil, lockTimeout: Double = 0,
+        configuration: Module? = nil
     ) -> (LoadedState?, [Diagnostic]) {
         let (access, diagnostics) = open(
-            path: path, terminal: terminal, create: create, lockFor: operation, lockTimeout: lockTimeout)
+            path: path, terminal: terminal, create: create, lockFor: operation, lockTimeout: lockTimeout,
+            configuration: configuration)
         return read(access, diagnostics, displayPath: path)
     }
 

@@ -12,10 +12,14 @@ struct StateAccess {
 
     /// Nil with diagnostics when the state cannot be opened or locked; nil
     /// without diagnostics when `create` is false and there is no state yet.
+    ///
+    /// `configuration`, when the command has loaded it, gives the backend
+    /// block; otherwise the root module's files are read for it.
     static func open(
-        path requested: String, terminal: Terminal, create: Bool, lockFor operation: String?, lockTimeout: Double
+        path requested: String, terminal: Terminal, create: Bool, lockFor operation: String?, lockTimeout: Double,
+        configuration: Module? = nil
     ) -> (StateAccess?, [Diagnostic]) {
-        let (located, backendDiagnostics) = locate(requested: requested, terminal: terminal)
+        let (located, backendDiagnostics) = locate(requested: requested, terminal: terminal, configuration: configuration)
         guard let location = located else { return (nil, backendDiagnostics) }
         return open(location, terminal: terminal, create: create, lockFor: operation, lockTimeout: lockTimeout)
     }
@@ -87,11 +91,16 @@ struct StateAccess {
     /// (and `checkInit` is on), that is an error: planning against the new,
     /// empty place would propose to create everything again.
     static func locate(
-        requested: String, terminal: Terminal, checkInit: Bool = true, workspace: String? = nil
+        requested: String, terminal: Terminal, checkInit: Bool = true, workspace: String? = nil, configuration: Module? = nil
     ) -> (Location?, [Diagnostic]) {
         guard requested == SQLiteStateBackend.defaultPath else { return (.file(requested), []) }
         let selected = workspace ?? Workspace.current(terminal)
-        let (configured, diagnostics) = configuredLocation(terminal: terminal)
+        // A loaded configuration has its backend block (and has reported its
+        // problems); reading the files again would parse them twice.
+        let (declaration, found) = configuration.map { ($0.backend, [Diagnostic]()) }
+            ?? BackendLocator.find(directory: terminal.resolve("."), displayDirectory: ".")
+        if found.hasErrors { return (nil, found) }
+        let (configured, diagnostics) = location(of: declaration)
         guard let configured, checkInit else { return (configured?.in(workspace: selected), diagnostics) }
         let (remembered, rememberedDiagnostics) = rememberedLocation(terminal: terminal)
         if rememberedDiagnostics.hasErrors { return (nil, rememberedDiagnostics) }
@@ -114,18 +123,13 @@ struct StateAccess {
     static func rememberedLocation(terminal: Terminal) -> (Location?, [Diagnostic]) {
         guard FileManager.default.fileExists(atPath: terminal.resolve(InitCommand.rememberedPath)) else { return (nil, []) }
         let (declaration, diagnostics) = BackendLocator.find(directory: terminal.resolve(".pcplan"), displayDirectory: ".pcplan")
-        guard let declaration else { return (.file(SQLiteStateBackend.defaultPath), diagnostics) }
-        switch declaration.type {
-        case "s3": return (.s3(declaration), diagnostics)
-        default: return (.file(declaration.string("path") ?? SQLiteStateBackend.defaultPath), diagnostics)
-        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return location(of: declaration)
     }
 
-    /// The place the configuration's backend block names.
-    private static func configuredLocation(terminal: Terminal) -> (Location?, [Diagnostic]) {
+    /// The place a backend block names; the default local file without one.
+    private static func location(of backend: BackendDeclaration?) -> (Location?, [Diagnostic]) {
         let requested = SQLiteStateBackend.defaultPath
-        let (backend, diagnostics) = BackendLocator.find(directory: terminal.resolve("."), displayDirectory: ".")
-        if diagnostics.hasErrors { return (nil, diagnostics) }
         guard let backend else { return (.file(requested), []) }
         if backend.type == "s3" { return (.s3(backend), []) }
         guard backend.type == "local" else {
