@@ -490,34 +490,29 @@ public final class S3StateBackend: StateBackend, @unchecked Sendable {
         return journalPrefix + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
     }
 
-    private static func fetchHead(_ s3: S3Client, _ settings: S3BackendSettings) throws -> Head.Loaded? {
-        let object: S3Object?
+    /// One object of this state, or nil; S3's errors name the object.
+    private static func object(_ s3: S3Client, _ settings: S3BackendSettings, _ key: String) throws -> S3Object? {
         do {
-            object = try s3.getObject(settings.bucket, settings.key)
-        } catch {
-            throw S3StateError.storage(location: "s3://\(settings.bucket)/\(settings.key)", error: error)
-        }
-        guard let object else { return nil }
-        return Head.Loaded(head: try Head.decode(object.bytes, location: "s3://\(settings.bucket)/\(settings.key)"), etag: object.etag)
-    }
-
-    private static func fetchIfPresent(_ s3: S3Client, _ settings: S3BackendSettings, _ key: String) throws -> [UInt8]? {
-        do {
-            return try s3.getObject(settings.bucket, key)?.bytes
+            return try s3.getObject(settings.bucket, key)
         } catch {
             throw S3StateError.storage(location: "s3://\(settings.bucket)/\(key)", error: error)
         }
     }
 
+    private static func fetchHead(_ s3: S3Client, _ settings: S3BackendSettings) throws -> Head.Loaded? {
+        guard let found = try object(s3, settings, settings.key) else { return nil }
+        return Head.Loaded(head: try Head.decode(found.bytes, location: "s3://\(settings.bucket)/\(settings.key)"), etag: found.etag)
+    }
+
+    private static func fetchIfPresent(_ s3: S3Client, _ settings: S3BackendSettings, _ key: String) throws -> [UInt8]? {
+        try object(s3, settings, key)?.bytes
+    }
+
+    /// An object the state needs: missing is damage.
     private static func fetch(_ s3: S3Client, _ settings: S3BackendSettings, _ key: String, what: String) throws -> [UInt8] {
-        let location = "s3://\(settings.bucket)/\(key)"
-        do {
-            guard let object = try s3.getObject(settings.bucket, key) else {
-                throw S3StateError.damaged(location: location, reason: "\(what) is missing")
-            }
-            return object.bytes
-        } catch let error as S3Error {
-            throw S3StateError.storage(location: location, error: error)
+        guard let found = try object(s3, settings, key) else {
+            throw S3StateError.damaged(location: "s3://\(settings.bucket)/\(key)", reason: "\(what) is missing")
         }
+        return found.bytes
     }
 }
